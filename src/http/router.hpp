@@ -1,0 +1,43 @@
+// The route table: method, path pattern with {parameters}, handler, and the permission it needs.
+// api/routes.cpp is the single place where routes are declared.
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "http/message.hpp"
+
+namespace motcua::http {
+
+// Handlers are plain blocking functions; the server runs them off the I/O threads.
+using Handler = std::function<Response(Request&)>;
+
+struct Route {
+  std::string method;      // "GET", "POST", "PATCH", "PUT", "DELETE"
+  std::string pattern;     // "/api/v1/agencies/{code}"
+  Handler handler;
+  std::string permission;  // "public", or a permission name checked by the authorization layer
+  std::string summary;     // one line for docs and tests
+};
+
+class Router {
+ public:
+  void Add(Route route);
+  const std::vector<Route>& routes() const { return routes_; }
+
+  struct Match {
+    const Route* route = nullptr;             // null when nothing matched
+    bool path_matched_other_method = false;   // 405 rather than 404
+    std::vector<std::pair<std::string, std::string>> params;
+  };
+  // Literal segments win over {parameters}. `path` is already percent-decoded.
+  Match Find(std::string_view method, std::string_view path) const;
+
+ private:
+  std::vector<Route> routes_;
+};
+
+}  // namespace motcua::http
