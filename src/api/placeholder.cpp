@@ -1,0 +1,1 @@
+// Placeholder until the API layer lands its route table.

@@ -1,0 +1,2 @@
+// motcua: the one binary.
+int main() { return 0; }

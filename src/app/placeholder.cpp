@@ -1,0 +1,1 @@
+// Placeholder until configuration lands.

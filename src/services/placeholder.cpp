@@ -1,0 +1,1 @@
+// Placeholder until the services layer lands its first use case.
