@@ -1,2 +1,43 @@
-// motcua: the one binary.
-int main() { return 0; }
+// motcua: the one binary — serve, migrate, demo, …
+#include <cstdio>
+#include <iostream>
+#include <variant>
+
+#include <CLI/CLI.hpp>
+
+#include "app/commands.hpp"
+#include "app/config.hpp"
+
+int main(int argc, char** argv) {
+  using namespace motcua::app;
+  CLI::App cli{"MotCua — Cổng Dịch vụ công một cửa (online public services)", "motcua"};
+  cli.require_subcommand(1);
+  std::string config_file;
+  cli.add_option("--config", config_file, "YAML configuration file (MOTCUA_* variables override it)")
+      ->envname("MOTCUA_CONFIG");
+  auto* serve = cli.add_subcommand("serve", "Run the HTTP server (applies pending migrations first)");
+  auto* migrate = cli.add_subcommand("migrate", "Apply pending database migrations");
+  auto* demo = cli.add_subcommand("demo", "Fill the configured database with the Hanoi demo data");
+  auto* version = cli.add_subcommand("version", "Print the version");
+  CLI11_PARSE(cli, argc, argv);
+
+  if (version->parsed()) {
+    std::printf("motcua %s\n", MOTCUA_VERSION);
+    return 0;
+  }
+  ConfigSource source;
+  if (!config_file.empty()) source.file_path = config_file;
+  source.env = ProcessEnvironment();
+  auto loaded = LoadConfig(source);
+  if (auto* problems = std::get_if<ConfigProblems>(&loaded)) {
+    std::cerr << "motcua: the configuration has problems:\n";
+    for (const auto& p : *problems) std::cerr << "  - " << p << "\n";
+    return 2;
+  }
+  const auto& config = std::get<Config>(loaded);
+  SetupLogging(config);
+  if (serve->parsed()) return Serve(config);
+  if (migrate->parsed()) return MigrateCommand(config);
+  if (demo->parsed()) return Demo(config);
+  return 1;
+}

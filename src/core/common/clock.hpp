@@ -21,6 +21,18 @@ class SystemClock final : public Clock {
   }
 };
 
+// The system clock shifted so that it read `start` at construction: time runs on from a chosen
+// instant (demo and black-box tests of deadlines).
+class ShiftedClock final : public Clock {
+ public:
+  explicit ShiftedClock(Instant start) : offset_(start - system_.Now()) {}
+  Instant Now() const override { return system_.Now() + offset_; }
+
+ private:
+  SystemClock system_;
+  std::chrono::microseconds offset_;
+};
+
 // A clock tests set and move by hand. Thread-safe.
 class ManualClock final : public Clock {
  public:

@@ -1,0 +1,31 @@
+# The two commands of the README: `make run` and `make test`. Everything else is a building block.
+BUILD ?= build
+JOBS ?= $(shell nproc)
+
+.PHONY: run test deps build web bench format clean
+
+run: build web
+	scripts/run
+
+test:
+	scripts/test
+
+deps:
+	scripts/install-deps
+
+build: deps
+	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release >/dev/null
+	cmake --build $(BUILD) -j$(JOBS)
+
+web: deps
+	cd web && npm run build
+
+bench: build
+	cmake --build $(BUILD) -j$(JOBS) --target benchmarks
+	scripts/bench
+
+format:
+	find src tests bench -name '*.cpp' -o -name '*.hpp' | xargs clang-format -i
+
+clean:
+	rm -rf $(BUILD)

@@ -1,1 +1,0 @@
-// Placeholder until the API layer lands its route table.

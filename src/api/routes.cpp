@@ -1,0 +1,23 @@
+// The route table. Every route names the permission it needs ("public" or a permission name that
+// the authorization layer checks); docs/openapi.yaml is checked against this table by a test.
+#include "api/routes.hpp"
+
+#include "api/system.hpp"
+
+namespace motcua::api {
+
+void RegisterRoutes(http::Router& router, services::Context& ctx, http::Metrics& metrics) {
+  auto add = [&](std::string method, std::string pattern, std::string permission, std::string summary,
+                 http::Handler handler) {
+    router.Add({std::move(method), std::move(pattern), std::move(handler), std::move(permission), std::move(summary)});
+  };
+  using http::Request;
+
+  add("GET", "/healthz", "public", "The process is up", [](Request& r) { return Healthz(r); });
+  add("GET", "/readyz", "public", "The database answers", [&ctx](Request& r) { return Readyz(ctx, r); });
+  add("GET", "/metrics", "public", "Prometheus metrics", [&metrics](Request& r) { return MetricsText(metrics, r); });
+  add("GET", "/api/v1/site", "public", "Public facts about this installation",
+      [&ctx](Request& r) { return Site(ctx, r); });
+}
+
+}  // namespace motcua::api

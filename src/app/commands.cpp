@@ -1,0 +1,143 @@
+// serve, migrate and demo: wiring the layers together.
+#include "app/commands.hpp"
+
+#include <filesystem>
+#include <iostream>
+#include <memory>
+
+#include <nlohmann/json.hpp>
+#include <spdlog/sinks/stdout_sinks.h>
+#include <spdlog/spdlog.h>
+
+#include "api/routes.hpp"
+#include "http/metrics.hpp"
+#include "http/router.hpp"
+#include "http/server.hpp"
+#include "services/context.hpp"
+#include "services/log.hpp"
+#include "store/db.hpp"
+#include "store/migrations.hpp"
+
+namespace motcua::app {
+namespace {
+
+using services::Log;
+using services::LogLevel;
+
+// Opens the configured database, creating the folder of a SQLite file, and applies migrations.
+std::unique_ptr<store::Database> OpenDatabase(const Config& config) {
+  store::DatabaseOptions options;
+  options.pool_size = config.db_pool_size;
+  auto db = store::Database::Open(config.database_url, options);
+  auto report = store::Migrate(*db);
+  for (const auto& name : report.applied) Log(LogLevel::kInfo, "migration applied", {{"migration", name}});
+  return db;
+}
+
+std::unique_ptr<core::Clock> MakeClock(const Config& config) {
+  if (config.clock_start) return std::make_unique<core::ShiftedClock>(*config.clock_start);
+  return std::make_unique<core::SystemClock>();
+}
+
+services::SiteInfo MakeSite(const Config& config) {
+  return {config.city_name, config.city_name_en, config.PublicUrl(), MOTCUA_VERSION, config.demo};
+}
+
+// Runs a command body, turning a failure to reach the database into a readable message.
+template <typename F>
+int Guarded(const char* what, F&& body) {
+  try {
+    return body();
+  } catch (const store::DbError& e) {
+    std::cerr << "motcua " << what << ": database error: " << e.what() << "\n";
+    Log(LogLevel::kError, "database error", {{"command", what}, {"detail", e.what()}});
+    return 1;
+  } catch (const std::exception& e) {
+    std::cerr << "motcua " << what << ": " << e.what() << "\n";
+    Log(LogLevel::kError, "failed", {{"command", what}, {"detail", e.what()}});
+    return 1;
+  }
+}
+
+}  // namespace
+
+void SetupLogging(const Config& config) {
+  auto out = std::make_shared<spdlog::sinks::stdout_sink_mt>();
+  auto app_logger = std::make_shared<spdlog::logger>("motcua", out);
+  app_logger->set_pattern("%v");
+  app_logger->set_level(spdlog::level::from_str(config.log_level));
+  app_logger->flush_on(spdlog::level::info);
+  spdlog::set_default_logger(app_logger);
+  if (!spdlog::get("access")) {
+    auto access = std::make_shared<spdlog::logger>("access", out);
+    access->set_pattern("%v");
+    access->flush_on(spdlog::level::info);
+    spdlog::register_logger(access);
+  }
+}
+
+int Serve(const Config& config) {
+  return Guarded("serve", [&] {
+    std::filesystem::create_directories(config.data_dir);
+    auto db = OpenDatabase(config);
+    auto clock = MakeClock(config);
+    services::Context ctx{*db, *clock, MakeSite(config)};
+
+    http::Metrics metrics;
+    metrics.SetBuildInfo(MOTCUA_VERSION, std::string(store::DialectName(db->dialect())));
+    metrics.AddGauge("motcua_db_pool_connections", "Database connections open",
+                     [&db] { return db->Stats().size; });
+    metrics.AddGauge("motcua_db_pool_in_use", "Database connections held by a transaction",
+                     [&db] { return db->Stats().in_use; });
+    metrics.AddGauge("motcua_db_pool_waiting", "Callers waiting for a database connection",
+                     [&db] { return db->Stats().waiting; });
+
+    http::Router router;
+    api::RegisterRoutes(router, ctx, metrics);
+
+    http::ServerOptions options;
+    options.listen = config.listen;
+    options.io_threads = config.threads;
+    options.static_dir = config.static_dir;
+    http::Server server(options, router, metrics);
+    server.Listen();
+
+    auto host = config.listen.substr(0, config.listen.rfind(':'));
+    auto url = "http://" + host + ":" + std::to_string(server.port());
+    Log(LogLevel::kInfo, "listening",
+        {{"url", url}, {"database", store::DialectName(db->dialect())}, {"mode", config.mode}});
+    std::cerr << "\nMotCua đang chạy tại / is serving at: " << url << "/\n";
+    if (config.demo) std::cerr << "Chế độ trình diễn (demo mode): see README.md for the demo accounts.\n";
+    std::cerr << "Dừng / stop: Ctrl+C\n\n";
+
+    server.Run();
+    db->Close();
+    Log(LogLevel::kInfo, "stopped");
+    return 0;
+  });
+}
+
+int MigrateCommand(const Config& config) {
+  return Guarded("migrate", [&] {
+    auto db = OpenDatabase(config);
+    std::cout << "migrate: the database schema is up to date (" << store::DialectName(db->dialect()) << ")\n";
+    db->Close();
+    return 0;
+  });
+}
+
+int Demo(const Config& config) {
+  return Guarded("demo", [&] {
+    if (config.production()) {
+      std::cerr << "motcua demo: refused in production mode (demo accounts have a published password).\n";
+      return 2;
+    }
+    auto db = OpenDatabase(config);
+    // The demo grows with each capability; today it is the schema alone.
+    std::cout << "demo: database ready at " << config.database_url << "\n";
+    db->Close();
+    return 0;
+  });
+}
+
+}  // namespace motcua::app

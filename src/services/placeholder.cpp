@@ -1,1 +1,0 @@
-// Placeholder until the services layer lands its first use case.
