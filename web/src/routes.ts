@@ -1,0 +1,19 @@
+// The route table: one line per page. To add a page, write it in pages/ and add its path here
+// (and its title to both message catalogs). The first matching entry wins.
+import type { RouteDef } from './router';
+import { HomePage } from './pages/home';
+import { ComingSoonPage } from './pages/coming_soon';
+import { AccessibilityPage } from './pages/accessibility';
+import { NotFoundPage } from './pages/not_found';
+
+export const routes: readonly RouteDef[] = [
+  { path: '/', page: HomePage, title: 'home.title' },
+  // Filled by later issues: the catalog, the public dossier lookup and sign-in.
+  { path: '/thu-tuc', page: ComingSoonPage, title: 'nav.procedures' },
+  { path: '/tra-cuu', page: ComingSoonPage, title: 'nav.lookup' },
+  { path: '/dang-nhap', page: ComingSoonPage, title: 'nav.login' },
+  { path: '/kha-nang-tiep-can', page: AccessibilityPage, title: 'a11y.title' },
+];
+
+// Shown for any path no route matches.
+export const notFoundRoute: RouteDef = { path: '*', page: NotFoundPage, title: 'not_found.title' };
