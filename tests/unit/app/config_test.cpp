@@ -1,0 +1,76 @@
+// Configuration: defaults, file, environment precedence, and readable problems.
+#include <cstdio>
+#include <fstream>
+#include <variant>
+
+#include <gtest/gtest.h>
+
+#include "app/config.hpp"
+#include "core/common/time.hpp"
+
+namespace motcua::app {
+namespace {
+
+std::string TempFile(const std::string& text) {
+  char name[] = "/tmp/motcua-config-XXXXXX";
+  int fd = mkstemp(name);
+  EXPECT_GE(fd, 0);
+  std::ofstream(name) << text;
+  close(fd);
+  return name;
+}
+
+TEST(Config, DefaultsAreTheEmbeddedSqliteOnLocalhost) {
+  auto loaded = LoadConfig({});
+  ASSERT_TRUE(std::holds_alternative<Config>(loaded));
+  const auto& c = std::get<Config>(loaded);
+  EXPECT_EQ(c.database_url, "sqlite://var/motcua.db");
+  EXPECT_EQ(c.listen, "127.0.0.1:8080");
+  EXPECT_EQ(c.PublicUrl(), "http://127.0.0.1:8080");
+  EXPECT_FALSE(c.production());
+}
+
+TEST(Config, EnvironmentOverridesTheFile) {
+  auto path = TempFile("listen: 0.0.0.0:9000\ndatabase_url: postgresql://a@b/c\ncity_name: Thành phố Huế\n");
+  auto loaded = LoadConfig({path, {{"MOTCUA_LISTEN", "127.0.0.1:9100"}}});
+  ASSERT_TRUE(std::holds_alternative<Config>(loaded));
+  const auto& c = std::get<Config>(loaded);
+  EXPECT_EQ(c.listen, "127.0.0.1:9100");
+  EXPECT_EQ(c.database_url, "postgresql://a@b/c");
+  EXPECT_EQ(c.city_name, "Thành phố Huế");
+  std::remove(path.c_str());
+}
+
+TEST(Config, EveryProblemIsListed) {
+  auto path = TempFile("listen: 1.2.3.4\nbogus: 1\n");
+  auto loaded = LoadConfig({path, {{"MOTCUA_DATABASE_URL", "mysql://x"}, {"MOTCUA_THREADS", "-1"},
+                                   {"MOTCUA_TEST_PG_URL", "ignored"}}});
+  ASSERT_TRUE(std::holds_alternative<ConfigProblems>(loaded));
+  const auto& p = std::get<ConfigProblems>(loaded);
+  ASSERT_EQ(p.size(), 4u);
+  std::string all;
+  for (const auto& s : p) all += s + "\n";
+  EXPECT_NE(all.find("'listen'"), std::string::npos);
+  EXPECT_NE(all.find("line 2: unknown setting 'bogus'"), std::string::npos);
+  EXPECT_NE(all.find("MOTCUA_DATABASE_URL"), std::string::npos);
+  EXPECT_NE(all.find("MOTCUA_THREADS"), std::string::npos);
+  std::remove(path.c_str());
+}
+
+TEST(Config, ProductionRefusesDemoAndAShiftedClock) {
+  auto loaded = LoadConfig({{}, {{"MOTCUA_MODE", "production"}, {"MOTCUA_DEMO", "1"},
+                                 {"MOTCUA_CLOCK_START", "2017-01-19T08:30:00+07:00"}}});
+  ASSERT_TRUE(std::holds_alternative<ConfigProblems>(loaded));
+  EXPECT_EQ(std::get<ConfigProblems>(loaded).size(), 2u);
+}
+
+TEST(Config, ClockStartIsAnIsoInstant) {
+  auto loaded = LoadConfig({{}, {{"MOTCUA_CLOCK_START", "2017-01-19T08:30:00+07:00"}}});
+  ASSERT_TRUE(std::holds_alternative<Config>(loaded));
+  EXPECT_EQ(core::FormatInstant(*std::get<Config>(loaded).clock_start), "2017-01-19T08:30:00+07:00");
+  auto bad = LoadConfig({{}, {{"MOTCUA_CLOCK_START", "19/01/2017"}}});
+  EXPECT_TRUE(std::holds_alternative<ConfigProblems>(bad));
+}
+
+}  // namespace
+}  // namespace motcua::app
