@@ -10,7 +10,9 @@ export const LOCALES: readonly Locale[] = ['vi', 'en'];
 export const DEFAULT_LOCALE: Locale = 'vi';
 export const LOCALE_STORAGE_KEY = 'motcua.locale';
 
-const catalogs: Record<Locale, Partial<Record<MessageKey, string>>> = { vi, en };
+export type Catalog = Partial<Record<MessageKey, string>>;
+
+const catalogs: Record<Locale, Catalog> = { vi, en };
 
 export function isLocale(value: unknown): value is Locale {
   return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
@@ -24,10 +26,14 @@ export function interpolate(template: string, params?: Params): string {
   );
 }
 
-// The message for `key` in `locale`, else in Vietnamese, else the key itself.
-export function translate(locale: Locale, key: MessageKey, params?: Params): string {
-  const template = catalogs[locale][key] ?? vi[key] ?? key;
+// The message for `key` in `catalog`, else in Vietnamese, else the key itself.
+export function translateWith(catalog: Catalog, key: MessageKey, params?: Params): string {
+  const template = catalog[key] ?? (vi as Catalog)[key] ?? key;
   return interpolate(template, params);
+}
+
+export function translate(locale: Locale, key: MessageKey, params?: Params): string {
+  return translateWith(catalogs[locale], key, params);
 }
 
 // Keys present in Vietnamese but missing in `locale` (a test keeps English complete).
