@@ -21,6 +21,7 @@ struct Route {
   Handler handler;
   std::string permission;  // "public", or a permission name checked by the authorization layer
   std::string summary;     // one line for docs and tests
+  bool upload = false;     // the body may be up to ServerOptions::upload_body_limit
 };
 
 class Router {
@@ -32,12 +33,19 @@ class Router {
     const Route* route = nullptr;             // null when nothing matched
     bool path_matched_other_method = false;   // 405 rather than 404
     std::vector<std::pair<std::string, std::string>> params;
+    std::vector<std::string> allowed_methods;  // for the Allow header of a 405, sorted
   };
-  // Literal segments win over {parameters}. `path` is already percent-decoded.
+  // Literal segments win over {parameters}. `path` is already percent-decoded. HEAD falls back
+  // to the GET route of the same path.
   Match Find(std::string_view method, std::string_view path) const;
 
  private:
+  struct Segment {
+    std::string text;  // the literal, or the parameter name
+    bool param = false;
+  };
   std::vector<Route> routes_;
+  std::vector<std::vector<Segment>> segments_;  // parallel to routes_
 };
 
 }  // namespace motcua::http
