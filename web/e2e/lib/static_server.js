@@ -1,0 +1,86 @@
+// A stand-in for `motcua serve` while the binary is not at hand: serves web/dist with the same
+// SPA fallback and Content-Security-Policy as the real server, answers /healthz and
+// GET /api/v1/site, and 404s every other API path with the server's JSON error shape.
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, sep } from 'node:path';
+
+export const CSP = "default-src 'self'; style-src 'self'; script-src 'self'; img-src 'self' data:";
+
+const TYPES = /** @type {Record<string, string>} */ ({
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.json': 'application/json',
+  '.woff2': 'font/woff2',
+  '.txt': 'text/plain; charset=utf-8',
+});
+
+export const SITE = { city_name: 'Thành phố Hà Nội', city_name_en: 'Hanoi City' };
+
+/**
+ * @param {import('node:http').ServerResponse} res
+ * @param {number} status
+ * @param {unknown} body
+ */
+function sendJson(res, status, body) {
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+  res.end(JSON.stringify(body));
+}
+
+/**
+ * @param {string} root absolute path of the built front end (web/dist)
+ * @returns {import('node:http').Server}
+ */
+export function createStaticServer(root) {
+  const rootPrefix = normalize(root + sep);
+  return createServer(async (req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const path = decodeURIComponent(url.pathname);
+    res.setHeader('Content-Security-Policy', CSP);
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+
+    if (path === '/healthz') return sendJson(res, 200, { status: 'ok' });
+    if (path === '/api/v1/site' && req.method === 'GET') return sendJson(res, 200, SITE);
+    if (path.startsWith('/api/')) {
+      return sendJson(res, 404, {
+        error: {
+          code: 'not_found',
+          message: 'Không tìm thấy tài nguyên yêu cầu.',
+          message_en: 'The requested resource was not found.',
+          fields: {},
+        },
+      });
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405);
+      return res.end();
+    }
+
+    const file = normalize(join(root, path));
+    if (file.startsWith(rootPrefix)) {
+      try {
+        const info = await stat(file);
+        if (info.isFile()) {
+          const body = await readFile(file);
+          const cache = path.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache';
+          res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Cache-Control': cache });
+          return res.end(req.method === 'HEAD' ? undefined : body);
+        }
+      } catch {
+        // not a file: fall through
+      }
+    }
+    // A missing asset is a real 404; any other path is a page of the single-page app.
+    if (path.startsWith('/assets/') || extname(path) !== '') {
+      res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
+      return res.end('Not found');
+    }
+    const index = await readFile(join(root, 'index.html'));
+    res.writeHead(200, { 'Content-Type': TYPES['.html'], 'Cache-Control': 'no-cache' });
+    res.end(req.method === 'HEAD' ? undefined : index);
+  });
+}
