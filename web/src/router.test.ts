@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matchRoute, type RouteDef } from './router';
+import { isInAppLinkClick, matchRoute, type RouteDef } from './router';
 import { notFoundRoute, routes } from './routes';
 
 const Page = () => null;
@@ -45,5 +45,52 @@ describe('the route table', () => {
   it('leaves unknown paths to the not-found page', () => {
     expect(matchRoute(routes, '/khong-ton-tai')).toBeNull();
     expect(notFoundRoute.title).toBe('not_found.title');
+  });
+});
+
+describe('isInAppLinkClick', () => {
+  const origin = 'https://dichvucong.example';
+
+  function anchor(href: string, attrs: Record<string, string> = {}): HTMLAnchorElement {
+    const all: Record<string, string> = { href, ...attrs };
+    return {
+      href: new URL(href, origin).href,
+      target: all['target'] ?? '',
+      getAttribute: (name: string) => all[name] ?? null,
+      hasAttribute: (name: string) => name in all,
+    } as unknown as HTMLAnchorElement;
+  }
+
+  function click(overrides: Partial<MouseEvent> = {}): MouseEvent {
+    return {
+      defaultPrevented: false,
+      button: 0,
+      metaKey: false,
+      ctrlKey: false,
+      shiftKey: false,
+      altKey: false,
+      ...overrides,
+    } as MouseEvent;
+  }
+
+  it('takes plain clicks on same-origin page links', () => {
+    expect(isInAppLinkClick(click(), anchor('/thu-tuc'), origin)).toBe(true);
+    expect(isInAppLinkClick(click(), anchor(`${origin}/tra-cuu?ma=1`), origin)).toBe(true);
+  });
+
+  it('leaves new-tab clicks, other buttons and handled events to the browser', () => {
+    expect(isInAppLinkClick(click({ ctrlKey: true }), anchor('/thu-tuc'), origin)).toBe(false);
+    expect(isInAppLinkClick(click({ metaKey: true }), anchor('/thu-tuc'), origin)).toBe(false);
+    expect(isInAppLinkClick(click({ button: 1 }), anchor('/thu-tuc'), origin)).toBe(false);
+    expect(isInAppLinkClick(click({ defaultPrevented: true }), anchor('/thu-tuc'), origin)).toBe(false);
+    expect(isInAppLinkClick(click(), anchor('/thu-tuc', { target: '_blank' }), origin)).toBe(false);
+    expect(isInAppLinkClick(click(), anchor('/giay-bien-nhan.pdf', { download: '' }), origin)).toBe(false);
+  });
+
+  it('leaves in-page, external and server links alone', () => {
+    expect(isInAppLinkClick(click(), anchor('#main'), origin)).toBe(false);
+    expect(isInAppLinkClick(click(), anchor('https://chinhphu.vn/'), origin)).toBe(false);
+    expect(isInAppLinkClick(click(), anchor('/api/v1/site'), origin)).toBe(false);
+    expect(isInAppLinkClick(click(), anchor('/healthz'), origin)).toBe(false);
   });
 });
