@@ -1,6 +1,6 @@
-/// <reference types="vitest/config" />
 // Build configuration: Preact, hashed assets under dist/assets, no inline scripts (the server's CSP
 // allows only 'self').
+/// <reference types="vitest/config" />
 import { defineConfig } from 'vite';
 import preact from '@preact/preset-vite';
 
