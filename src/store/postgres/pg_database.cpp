@@ -37,7 +37,9 @@ DbError::Kind KindOf(std::string_view sqlstate) {
   if (sqlstate == "40001" || sqlstate == "40P01") return DbError::Kind::kSerialization;
   // lock_not_available, query_canceled (statement_timeout): the database is too busy to answer now.
   if (sqlstate == "55P03" || sqlstate == "57014") return DbError::Kind::kBusy;
-  if (sqlstate.starts_with("08") || sqlstate == "57P01" || sqlstate == "57P02" || sqlstate == "57P03") {
+  // 08P01 (protocol violation) is what a wrong parameter count earns: a caller's mistake.
+  if ((sqlstate.starts_with("08") && sqlstate != "08P01") || sqlstate == "57P01" || sqlstate == "57P02" ||
+      sqlstate == "57P03") {
     return DbError::Kind::kConnection;
   }
   return DbError::Kind::kOther;
@@ -154,19 +156,7 @@ class PgTransaction final : public Transaction {
   PgTransaction(std::shared_ptr<Pool<Connection>> pool, std::unique_ptr<Connection> conn)
       : pool_(std::move(pool)), conn_(std::move(conn)) {}
 
-  ~PgTransaction() override {
-    if (active_ && conn_->ok()) {
-      Result res(PQexec(conn_->pg, "ROLLBACK"));
-    }
-    bool healthy = conn_->ok() && PQtransactionStatus(conn_->pg) == PQTRANS_IDLE;
-    if (healthy && conn_->forget_statements) {
-      Result res(PQexec(conn_->pg, "DEALLOCATE ALL"));
-      healthy = res && PQresultStatus(res.get()) == PGRES_COMMAND_OK;
-      conn_->statements.clear();
-      conn_->forget_statements = false;
-    }
-    pool_->Release(std::move(conn_), healthy);
-  }
+  ~PgTransaction() override { Finish(); }
 
   void Start(bool read_only) {
     conn_->Exec(read_only ? "BEGIN READ ONLY" : "BEGIN", "begin");
@@ -205,30 +195,50 @@ class PgTransaction final : public Transaction {
     CheckUsable("commit");
     Guard([&] { conn_->Exec("COMMIT", "commit"); });
     active_ = false;
+    Finish();  // the connection goes back to the pool now, not when the object dies
   }
 
   Dialect dialect() const override { return Dialect::kPostgres; }
 
  private:
   void CheckUsable(std::string_view name) const {
+    if (failed_) {
+      throw DbError(DbError::Kind::kOther, std::string(name),
+                    "'" + std::string(name) + "': the transaction failed earlier and was rolled back");
+    }
     if (!active_) {
       throw DbError(DbError::Kind::kOther, std::string(name),
                     "'" + std::string(name) + "': the transaction is already finished");
     }
-    if (failed_) {
-      throw DbError(DbError::Kind::kOther, std::string(name),
-                    "'" + std::string(name) + "': the transaction failed earlier and can only be rolled back");
-    }
   }
 
+  // A failed transaction can only be rolled back: do it at once and free the connection.
   template <typename F>
   void Guard(F&& f) {
     try {
       f();
     } catch (const DbError&) {
       failed_ = true;
+      Finish();
       throw;
     }
+  }
+
+  // Rolls back unless committed, and hands the connection back (once); a broken one is dropped.
+  void Finish() {
+    if (!conn_) return;
+    if (active_ && conn_->ok()) {
+      Result res(PQexec(conn_->pg, "ROLLBACK"));
+    }
+    active_ = false;
+    bool healthy = conn_->ok() && PQtransactionStatus(conn_->pg) == PQTRANS_IDLE;
+    if (healthy && conn_->forget_statements) {
+      Result res(PQexec(conn_->pg, "DEALLOCATE ALL"));
+      healthy = res && PQresultStatus(res.get()) == PGRES_COMMAND_OK;
+      conn_->statements.clear();
+      conn_->forget_statements = false;
+    }
+    pool_->Release(std::move(conn_), healthy);
   }
 
   Result Run(const store::Query& q, const Params& params) {

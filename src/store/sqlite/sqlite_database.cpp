@@ -117,17 +117,7 @@ class SqliteTransaction final : public Transaction {
   SqliteTransaction(std::shared_ptr<Pool<Connection>> pool, std::unique_ptr<Connection> conn, bool keep_always)
       : pool_(std::move(pool)), conn_(std::move(conn)), keep_always_(keep_always) {}
 
-  ~SqliteTransaction() override {
-    bool healthy = true;
-    if (active_) {
-      char* err = nullptr;
-      sqlite3_exec(conn_->db, "ROLLBACK", nullptr, nullptr, &err);
-      sqlite3_free(err);
-      // A connection stuck inside a transaction must not be handed out again.
-      healthy = sqlite3_get_autocommit(conn_->db) != 0;
-    }
-    pool_->Release(std::move(conn_), healthy || keep_always_);
-  }
+  ~SqliteTransaction() override { Finish(); }
 
   void Start(bool write) {
     conn_->Exec(write ? "BEGIN IMMEDIATE" : "BEGIN", "begin");
@@ -165,31 +155,49 @@ class SqliteTransaction final : public Transaction {
     CheckUsable("commit");
     Guard([&] { conn_->Exec("COMMIT", "commit"); });
     active_ = false;
+    Finish();  // the connection goes back to the pool now, not when the object dies
   }
 
   Dialect dialect() const override { return Dialect::kSqlite; }
 
  private:
   void CheckUsable(std::string_view name) const {
+    if (failed_) {
+      throw DbError(DbError::Kind::kOther, std::string(name),
+                    "'" + std::string(name) + "': the transaction failed earlier and was rolled back");
+    }
     if (!active_) {
       throw DbError(DbError::Kind::kOther, std::string(name),
                     "'" + std::string(name) + "': the transaction is already finished");
     }
-    if (failed_) {
-      throw DbError(DbError::Kind::kOther, std::string(name),
-                    "'" + std::string(name) + "': the transaction failed earlier and can only be rolled back");
-    }
   }
 
-  // Any failure spoils the transaction, as PostgreSQL does, so both backends behave alike.
+  // Any failure spoils the transaction, as PostgreSQL does, so both backends behave alike; it is
+  // rolled back at once and its connection freed.
   template <typename F>
   void Guard(F&& f) {
     try {
       f();
     } catch (const DbError&) {
       failed_ = true;
+      Finish();
       throw;
     }
+  }
+
+  // Rolls back unless committed, and hands the connection back (once).
+  void Finish() {
+    if (!conn_) return;
+    bool healthy = true;
+    if (active_) {
+      char* err = nullptr;
+      sqlite3_exec(conn_->db, "ROLLBACK", nullptr, nullptr, &err);
+      sqlite3_free(err);
+      active_ = false;
+      // A connection stuck inside a transaction must not be handed out again.
+      healthy = sqlite3_get_autocommit(conn_->db) != 0;
+    }
+    pool_->Release(std::move(conn_), healthy || keep_always_);
   }
 
   template <typename OnRow>
