@@ -25,12 +25,13 @@ using services::Log;
 using services::LogLevel;
 
 // Opens the configured database, creating the folder of a SQLite file, and applies migrations.
-std::unique_ptr<store::Database> OpenDatabase(const Config& config) {
+std::unique_ptr<store::Database> OpenDatabase(const Config& config, const core::Clock& clock) {
   store::DatabaseOptions options;
   options.pool_size = config.db_pool_size;
   auto db = store::Database::Open(config.database_url, options);
-  auto report = store::Migrate(*db);
-  for (const auto& name : report.applied) Log(LogLevel::kInfo, "migration applied", {{"migration", name}});
+  auto report = store::Migrate(*db, clock);
+  for (const auto& m : report.applied)
+    Log(LogLevel::kInfo, "migration applied", {{"version", m.version}, {"migration", m.name}});
   return db;
 }
 
@@ -79,8 +80,8 @@ void SetupLogging(const Config& config) {
 int Serve(const Config& config) {
   return Guarded("serve", [&] {
     std::filesystem::create_directories(config.data_dir);
-    auto db = OpenDatabase(config);
     auto clock = MakeClock(config);
+    auto db = OpenDatabase(config, *clock);
     services::Context ctx{*db, *clock, MakeSite(config)};
 
     http::Metrics metrics;
@@ -119,7 +120,8 @@ int Serve(const Config& config) {
 
 int MigrateCommand(const Config& config) {
   return Guarded("migrate", [&] {
-    auto db = OpenDatabase(config);
+    auto clock = MakeClock(config);
+    auto db = OpenDatabase(config, *clock);
     std::cout << "migrate: the database schema is up to date (" << store::DialectName(db->dialect()) << ")\n";
     db->Close();
     return 0;
@@ -132,7 +134,8 @@ int Demo(const Config& config) {
       std::cerr << "motcua demo: refused in production mode (demo accounts have a published password).\n";
       return 2;
     }
-    auto db = OpenDatabase(config);
+    auto clock = MakeClock(config);
+    auto db = OpenDatabase(config, *clock);
     // The demo grows with each capability; today it is the schema alone.
     std::cout << "demo: database ready at " << config.database_url << "\n";
     db->Close();
