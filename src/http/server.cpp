@@ -97,6 +97,7 @@ std::string MethodLabel(std::string_view method) {
   return "OTHER";
 }
 
+// Formatted by hand: strftime's day and month names follow the C locale, which the app may change.
 std::string FormatUtc(std::chrono::system_clock::time_point t, bool http_date) {
   const auto secs = std::chrono::time_point_cast<std::chrono::seconds>(t);
   const std::time_t tt = std::chrono::system_clock::to_time_t(secs);
@@ -104,12 +105,16 @@ std::string FormatUtc(std::chrono::system_clock::time_point t, bool http_date) {
   gmtime_r(&tt, &tm);
   char buf[64];
   if (http_date) {
-    std::strftime(buf, sizeof buf, "%a, %d %b %Y %H:%M:%S GMT", &tm);
+    static constexpr const char* kDays[] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
+    static constexpr const char* kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                              "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    std::snprintf(buf, sizeof buf, "%s, %02d %s %04d %02d:%02d:%02d GMT", kDays[tm.tm_wday], tm.tm_mday,
+                  kMonths[tm.tm_mon], tm.tm_year + 1900, tm.tm_hour, tm.tm_min, tm.tm_sec);
     return buf;
   }
   const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(t - secs).count();
-  const auto n = std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%S", &tm);
-  std::snprintf(buf + n, sizeof buf - n, ".%03dZ", static_cast<int>(ms));
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
+                tm.tm_hour, tm.tm_min, tm.tm_sec, static_cast<int>(ms));
   return buf;
 }
 
@@ -377,7 +382,8 @@ struct Server::Impl {
           co_return;
         }
         Outcome out;
-        out.request_id = RandomRequestId();
+        const auto client_id = Sv(parser.get()["x-request-id"]);
+        out.request_id = IsSafeRequestId(client_id) ? std::string(client_id) : RandomRequestId();
         out.method = MethodLabel(Sv(parser.get().method_string()));
         out.route_label = "unmatched";
         out.response = Response::FromError(error);
@@ -438,7 +444,18 @@ struct Server::Impl {
   asio::awaitable<Outcome> RunOnPool(Request request) {
     auto initiation = [this](auto handler, Request req) {
       asio::post(pool, [this, handler = std::move(handler), req = std::move(req)]() mutable {
-        Outcome out = Pipeline(req);
+        Outcome out;
+        try {
+          out = Pipeline(req);
+        } catch (...) {
+          // Pipeline catches what handlers throw; this is the last line (e.g. out of memory).
+          out = Outcome{};
+          out.request_id = RandomRequestId();
+          out.method = MethodLabel(req.method);
+          out.route_label = "unmatched";
+          out.response = Response::FromError(core::Error::Internal("pipeline failed"));
+          FinishResponse(out, false);
+        }
         auto ex = asio::get_associated_executor(handler);
         asio::post(ex, [handler = std::move(handler), out = std::move(out)]() mutable { handler(std::move(out)); });
       });
@@ -774,6 +791,12 @@ void Server::Run() {
   }
   s.ioc.run();
   for (auto& t : threads) t.join();
+  // Past the grace period: no I/O thread runs any more, so the remaining sockets can be closed
+  // from here; their clients see the connection end instead of hanging.
+  {
+    std::lock_guard lock(s.mu);
+    for (const auto& c : s.conns) c->stream.socket().close(ec);
+  }
   // Handlers still running past the grace period are waited for; their responses are dropped.
   s.pool.stop();
   s.pool.join();
