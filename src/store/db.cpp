@@ -11,8 +11,10 @@ namespace motcua::store {
 
 std::string_view DialectName(Dialect d) {
   switch (d) {
-    case Dialect::kSqlite: return "sqlite";
-    case Dialect::kPostgres: return "postgres";
+    case Dialect::kSqlite:
+      return "sqlite";
+    case Dialect::kPostgres:
+      return "postgres";
   }
   return "unknown";
 }
@@ -78,8 +80,7 @@ std::unique_ptr<Database> Database::Open(const std::string& url, const DatabaseO
   // Only the scheme is echoed: the rest of a URL may hold a password.
   auto scheme = u.substr(0, u.find(':'));
   throw DbError(DbError::Kind::kConnection, "open",
-                "unsupported database URL scheme '" + std::string(scheme) +
-                    "' (expected sqlite:… or postgresql://…)");
+                "unsupported database URL scheme '" + std::string(scheme) + "' (expected sqlite:… or postgresql://…)");
 }
 
 }  // namespace motcua::store

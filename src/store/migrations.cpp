@@ -58,9 +58,8 @@ std::optional<AppliedMigration> ParseMigrationFilename(std::string_view filename
     return std::nullopt;
   }
   std::string_view name = filename.substr(underscore + 1);
-  bool name_ok = std::all_of(name.begin(), name.end(), [](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
-  });
+  bool name_ok = std::all_of(name.begin(), name.end(),
+                             [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_'; });
   if (!name_ok) return std::nullopt;
   return AppliedMigration{std::stoi(std::string(digits)), std::string(name)};
 }
@@ -127,7 +126,8 @@ MigrationReport Migrate(Database& db) {
 
 std::vector<MigrationStatus> ListMigrations(Database& db) {
   std::map<int, MigrationStatus> all;
-  for (const auto& m : MigrationsFor(db.dialect())) all[m.version] = MigrationStatus{m.version, m.name, false, "", true};
+  for (const auto& m : MigrationsFor(db.dialect()))
+    all[m.version] = MigrationStatus{m.version, m.name, false, "", true};
   auto tx = db.Begin(Database::Mode::kReadOnly);
   bool postgres = db.dialect() == Dialect::kPostgres;
   auto exists = tx->QueryOne(postgres ? kTableExistsPostgres : kTableExistsSqlite);

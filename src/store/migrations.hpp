@@ -13,8 +13,8 @@
 namespace motcua::store {
 
 struct Migration {
-  int version = 0;     // the number of "0001_foundation.sql"
-  std::string name;    // "foundation"
+  int version = 0;   // the number of "0001_foundation.sql"
+  std::string name;  // "foundation"
   std::string_view sql;
 };
 

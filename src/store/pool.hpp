@@ -19,7 +19,9 @@ class Pool {
   using Factory = std::function<std::unique_ptr<Conn>()>;
 
   Pool(std::string name, int max_size, std::chrono::milliseconds wait_limit, Factory factory)
-      : name_(std::move(name)), max_size_(max_size < 1 ? 1 : max_size), wait_limit_(wait_limit),
+      : name_(std::move(name)),
+        max_size_(max_size < 1 ? 1 : max_size),
+        wait_limit_(wait_limit),
         factory_(std::move(factory)) {}
 
   ~Pool() { CloseNow(); }
@@ -31,8 +33,7 @@ class Pool {
     if (closed_) throw DbError(DbError::Kind::kConnection, "begin", "database is closed");
     if (idle_.empty() && size_ >= max_size_) {
       ++waiting_;
-      bool ready = cv_.wait_for(lock, wait_limit_,
-                                [&] { return closed_ || !idle_.empty() || size_ < max_size_; });
+      bool ready = cv_.wait_for(lock, wait_limit_, [&] { return closed_ || !idle_.empty() || size_ < max_size_; });
       --waiting_;
       if (closed_) throw DbError(DbError::Kind::kConnection, "begin", "database is closed");
       if (!ready) {
@@ -103,11 +104,6 @@ class Pool {
       size_ -= static_cast<int>(doomed.size());
     }
     cv_.notify_all();
-  }
-
-  bool closed() const {
-    std::lock_guard lock(mu_);
-    return closed_;
   }
 
  private:

@@ -32,10 +32,14 @@ std::size_t SkipQuoted(std::string_view sql, std::size_t i) {
     return sql.size();
   };
   switch (c) {
-    case '\'': return close_at('\'');
-    case '"': return close_at('"');
-    case '`': return close_at('`');
-    case '[': return close_at(']');
+    case '\'':
+      return close_at('\'');
+    case '"':
+      return close_at('"');
+    case '`':
+      return close_at('`');
+    case '[':
+      return close_at(']');
     case '-':
       if (i + 1 < sql.size() && sql[i + 1] == '-') {
         auto end = sql.find('\n', i + 2);
@@ -48,7 +52,8 @@ std::size_t SkipQuoted(std::string_view sql, std::size_t i) {
         return end == std::string_view::npos ? sql.size() : end + 2;
       }
       return i;
-    default: return i;
+    default:
+      return i;
   }
 }
 
@@ -64,8 +69,7 @@ std::string RewritePlaceholdersForSqlite(std::string_view sql) {
       i = past;
       continue;
     }
-    if (sql[i] == '$' && i + 1 < sql.size() && IsDigit(sql[i + 1]) &&
-        (i == 0 || !IsIdentifierChar(sql[i - 1]))) {
+    if (sql[i] == '$' && i + 1 < sql.size() && IsDigit(sql[i + 1]) && (i == 0 || !IsIdentifierChar(sql[i - 1]))) {
       out.push_back('?');
       ++i;
       while (i < sql.size() && IsDigit(sql[i])) out.push_back(sql[i++]);

@@ -85,7 +85,8 @@ TEST_F(MigrationsTest, AppliesOnceAndRecords) {
 TEST_F(MigrationsTest, FoundationTablesWork) {
   Migrate(db());
   auto tx = db().Begin();
-  tx->Execute({"settings.put", "INSERT INTO settings (key, value) VALUES ($1, $2)"}, {"portal.title", "Cổng dịch vụ công"});
+  tx->Execute({"settings.put", "INSERT INTO settings (key, value) VALUES ($1, $2)"},
+              {"portal.title", "Cổng dịch vụ công"});
   constexpr Query kAudit{"audit.append",
                          "INSERT INTO audit_events (occurred_at, actor_id, actor_role, action, object_type, object_id, "
                          "request_id, detail, prev_hash, hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) "
@@ -96,8 +97,9 @@ TEST_F(MigrationsTest, FoundationTablesWork) {
                                       Null{}, "{}", "ab", "cd"});
   ASSERT_TRUE(first && second);
   EXPECT_LT(first->Int(0), second->Int(0));
-  EXPECT_THROW(tx->Execute({"settings.put", "INSERT INTO settings (key, value) VALUES ($1, $2)"}, {"portal.title", "x"}),
-               DbError);
+  EXPECT_THROW(
+      tx->Execute({"settings.put", "INSERT INTO settings (key, value) VALUES ($1, $2)"}, {"portal.title", "x"}),
+      DbError);
   tx.reset();
 
   auto reader = db().Begin(Database::Mode::kReadOnly);

@@ -36,8 +36,7 @@ TEST(PlaceholderRewrite, DollarWithoutDigitsStays) {
 }
 
 TEST(PlaceholderRewrite, Utf8PassesThrough) {
-  EXPECT_EQ(RewritePlaceholdersForSqlite("SELECT 'Cấp giấy phép xây dựng', $1"),
-            "SELECT 'Cấp giấy phép xây dựng', ?1");
+  EXPECT_EQ(RewritePlaceholdersForSqlite("SELECT 'Cấp giấy phép xây dựng', $1"), "SELECT 'Cấp giấy phép xây dựng', ?1");
 }
 
 TEST(BlankSql, OnlySeparatorsAndComments) {

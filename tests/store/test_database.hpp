@@ -38,8 +38,7 @@ class TestDatabase {
       tx->ExecuteScript("CREATE SCHEMA " + schema_);
       tx->Commit();
       // libpq URI: options=-c search_path=<schema>, percent-encoded.
-      url_ = base_url_ + (base_url_.find('?') == std::string::npos ? "?" : "&") +
-             "options=-csearch_path%3D" + schema_;
+      url_ = base_url_ + (base_url_.find('?') == std::string::npos ? "?" : "&") + "options=-csearch_path%3D" + schema_;
     } else {
       dir_ = std::filesystem::temp_directory_path() / ("motcua-store-" + unique);
       std::filesystem::create_directories(dir_);

@@ -72,8 +72,8 @@ struct Connection {
     if (sqlstate == "0A000" || sqlstate == "26000") forget_statements = true;
     DbError::Kind kind = (!ok() || sqlstate.empty()) ? DbError::Kind::kConnection : KindOf(sqlstate);
     throw DbError(kind, std::string(query_name),
-                  "postgres: " + std::string(doing) + " '" + std::string(query_name) + "' failed: " +
-                      (sqlstate.empty() ? "" : "SQLSTATE " + sqlstate + ": ") + text);
+                  "postgres: " + std::string(doing) + " '" + std::string(query_name) +
+                      "' failed: " + (sqlstate.empty() ? "" : "SQLSTATE " + sqlstate + ": ") + text);
   }
 
   // Runs a command with no parameters (BEGIN, COMMIT, scripts); several statements are allowed.
@@ -116,7 +116,8 @@ std::unique_ptr<Connection> Connect(const std::string& url, const DatabaseOption
     throw DbError(DbError::Kind::kConnection, "connect", "postgres: cannot connect: " + msg);
   }
   // Notices ("relation already exists, skipping") would go to stderr: they are not our log.
-  PQsetNoticeProcessor(conn->pg, [](void*, const char*) {}, nullptr);
+  PQsetNoticeProcessor(
+      conn->pg, [](void*, const char*) {}, nullptr);
   if (options.statement_timeout_ms > 0) {
     conn->Exec(("SET statement_timeout = " + std::to_string(options.statement_timeout_ms)).c_str(), "connect");
   }
@@ -145,9 +146,12 @@ Value ConvertField(const PGresult* res, int row, int col) {
     }
     case kFloat4Oid:
     case kFloat8Oid:
-    case kNumericOid: return std::strtod(text, nullptr);  // also reads NaN and Infinity
-    case kBoolOid: return std::int64_t{text[0] == 't' ? 1 : 0};
-    default: return std::string(text, len);
+    case kNumericOid:
+      return std::strtod(text, nullptr);  // also reads NaN and Infinity
+    case kBoolOid:
+      return std::int64_t{text[0] == 't' ? 1 : 0};
+    default:
+      return std::string(text, len);
   }
 }
 
@@ -267,8 +271,8 @@ class PgTransaction final : public Transaction {
         values[i] = texts[i].c_str();
       }
       const std::string& name = conn_->Prepare(q, types);
-      res.reset(PQexecPrepared(conn_->pg, name.c_str(), static_cast<int>(params.size()), values.data(), nullptr,
-                               nullptr, 0));
+      res.reset(
+          PQexecPrepared(conn_->pg, name.c_str(), static_cast<int>(params.size()), values.data(), nullptr, nullptr, 0));
       auto status = res ? PQresultStatus(res.get()) : PGRES_FATAL_ERROR;
       if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) conn_->Fail(res.get(), q.name, "query");
     });

@@ -20,16 +20,22 @@ constexpr std::size_t kMaxCachedStatements = 256;
 DbError::Kind KindOf(int extended_rc) {
   switch (extended_rc) {
     case SQLITE_CONSTRAINT_UNIQUE:
-    case SQLITE_CONSTRAINT_PRIMARYKEY: return DbError::Kind::kUniqueViolation;
-    case SQLITE_CONSTRAINT_FOREIGNKEY: return DbError::Kind::kForeignKeyViolation;
-    default: break;
+    case SQLITE_CONSTRAINT_PRIMARYKEY:
+      return DbError::Kind::kUniqueViolation;
+    case SQLITE_CONSTRAINT_FOREIGNKEY:
+      return DbError::Kind::kForeignKeyViolation;
+    default:
+      break;
   }
   switch (extended_rc & 0xff) {
     case SQLITE_BUSY:
-    case SQLITE_LOCKED: return DbError::Kind::kBusy;
+    case SQLITE_LOCKED:
+      return DbError::Kind::kBusy;
     case SQLITE_CANTOPEN:
-    case SQLITE_NOTADB: return DbError::Kind::kConnection;
-    default: return DbError::Kind::kOther;
+    case SQLITE_NOTADB:
+      return DbError::Kind::kConnection;
+    default:
+      return DbError::Kind::kOther;
   }
 }
 
@@ -75,8 +81,8 @@ struct Connection {
     std::string sql = RewritePlaceholdersForSqlite(q.sql);
     sqlite3_stmt* stmt = nullptr;
     const char* tail = nullptr;
-    if (sqlite3_prepare_v3(db, sql.c_str(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT, &stmt,
-                           &tail) != SQLITE_OK) {
+    if (sqlite3_prepare_v3(db, sql.c_str(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT, &stmt, &tail) !=
+        SQLITE_OK) {
       Fail(db, q.name, "preparing");
     }
     if (stmt == nullptr || !IsBlankSql(std::string_view(tail, sql.c_str() + sql.size() - tail))) {
@@ -250,9 +256,12 @@ class SqliteTransaction final : public Transaction {
 
   static Value ColumnValue(sqlite3_stmt* stmt, int c) {
     switch (sqlite3_column_type(stmt, c)) {
-      case SQLITE_INTEGER: return std::int64_t{sqlite3_column_int64(stmt, c)};
-      case SQLITE_FLOAT: return sqlite3_column_double(stmt, c);
-      case SQLITE_NULL: return Null{};
+      case SQLITE_INTEGER:
+        return std::int64_t{sqlite3_column_int64(stmt, c)};
+      case SQLITE_FLOAT:
+        return sqlite3_column_double(stmt, c);
+      case SQLITE_NULL:
+        return Null{};
       case SQLITE_BLOB: {
         const auto* p = static_cast<const char*>(sqlite3_column_blob(stmt, c));
         return std::string(p ? p : "", static_cast<std::size_t>(sqlite3_column_bytes(stmt, c)));
@@ -281,9 +290,9 @@ class SqliteDatabase final : public Database {
     if (memory()) {
       readers_ = writer_;
     } else {
-      readers_ = std::make_shared<Pool<Connection>>(
-          "sqlite readers", options.pool_size, wait,
-          [path = path_, options] { return OpenConnection(path, true, options); });
+      readers_ = std::make_shared<Pool<Connection>>("sqlite readers", options.pool_size, wait, [path = path_, options] {
+        return OpenConnection(path, true, options);
+      });
     }
     // Open the writer now: it creates the file and turns WAL on before any reader opens.
     writer_->Release(writer_->Acquire(), true);
