@@ -227,11 +227,9 @@ std::optional<Holiday> HolidayCalendar::HolidayOn(year_month_day date) const {
   return *it;
 }
 
-bool HolidayCalendar::IsHoliday(year_month_day date) const { return (Flags(sys_days{date}) & kHolidayFlag) != 0; }
+bool HolidayCalendar::IsHoliday(sys_days day) const { return (Flags(day) & kHolidayFlag) != 0; }
 
-bool HolidayCalendar::IsExtraWorkingDay(year_month_day date) const {
-  return (Flags(sys_days{date}) & kExtraWorkingFlag) != 0;
-}
+bool HolidayCalendar::IsExtraWorkingDay(sys_days day) const { return (Flags(day) & kExtraWorkingFlag) != 0; }
 
 bool HolidayCalendar::IsWorkingDay(year_month_day date) const {
   const std::uint8_t f = Flags(sys_days{date});

@@ -95,9 +95,13 @@ class HolidayCalendar {
   std::vector<Holiday> Holidays(int year) const;
   // The day off on a date, if any.
   std::optional<Holiday> HolidayOn(std::chrono::year_month_day date) const;
-  bool IsHoliday(std::chrono::year_month_day date) const;
-  // A weekend day made a working day by an override (the Saturday worked in a swap).
-  bool IsExtraWorkingDay(std::chrono::year_month_day date) const;
+  bool IsHoliday(std::chrono::year_month_day date) const { return IsHoliday(std::chrono::sys_days{date}); }
+  bool IsHoliday(std::chrono::sys_days day) const;
+  // A date made a working day by an override (the Saturday worked in a swap).
+  bool IsExtraWorkingDay(std::chrono::year_month_day date) const {
+    return IsExtraWorkingDay(std::chrono::sys_days{date});
+  }
+  bool IsExtraWorkingDay(std::chrono::sys_days day) const;
   // Monday–Friday and not a holiday, or an extra working day (the national civil-service week).
   bool IsWorkingDay(std::chrono::year_month_day date) const;
 

@@ -77,11 +77,11 @@ WorkingCalendar::WorkingCalendar(std::shared_ptr<const HolidayCalendar> holidays
   if (Status s = schedule_.Validate(); !s) throw std::invalid_argument(s.error().message_en);
 }
 
-const std::vector<WorkPeriod>& WorkingCalendar::PeriodsOn(year_month_day date) const {
+const std::vector<WorkPeriod>& WorkingCalendar::PeriodsOn(sys_days day) const {
   static const std::vector<WorkPeriod> kNone;
-  const weekday wd{sys_days{date}};
-  if ((wd == Saturday || wd == Sunday) && holidays_->IsExtraWorkingDay(date)) return schedule_.ExtraWorkingDay();
-  if (holidays_->IsHoliday(date)) return kNone;
+  const weekday wd{day};
+  if ((wd == Saturday || wd == Sunday) && holidays_->IsExtraWorkingDay(day)) return schedule_.ExtraWorkingDay();
+  if (holidays_->IsHoliday(day)) return kNone;
   return schedule_.On(wd);
 }
 
@@ -89,7 +89,7 @@ bool WorkingCalendar::IsWorkingDay(year_month_day date) const { return !PeriodsO
 
 bool WorkingCalendar::IsWorkingTime(Instant t) const {
   const sys_days day = LocalDay(t);
-  for (const WorkPeriod& p : PeriodsOn(year_month_day{day}))
+  for (const WorkPeriod& p : PeriodsOn(day))
     if (At(day, p.begin) <= t && t < At(day, p.end)) return true;
   return false;
 }
@@ -97,7 +97,7 @@ bool WorkingCalendar::IsWorkingTime(Instant t) const {
 Instant WorkingCalendar::NextWorkingInstant(Instant t) const {
   sys_days day = LocalDay(t);
   for (int i = 0; i <= kMaxDaysWithoutWork; ++i, day += days{1}) {
-    for (const WorkPeriod& p : PeriodsOn(year_month_day{day}))
+    for (const WorkPeriod& p : PeriodsOn(day))
       if (t < At(day, p.end)) return std::max(t, At(day, p.begin));
   }
   NoWorkingDay();
@@ -110,7 +110,7 @@ Instant WorkingCalendar::AddWorkingDays(Instant t, int n) const {
   const microseconds time_of_day = start - At(day, microseconds{0});
   for (int counted = 0, idle = 0; counted < n;) {
     day += days{1};
-    if (IsWorkingDay(year_month_day{day})) {
+    if (!PeriodsOn(day).empty()) {
       ++counted;
       idle = 0;
     } else if (++idle > kMaxDaysWithoutWork) {
@@ -119,7 +119,7 @@ Instant WorkingCalendar::AddWorkingDays(Instant t, int n) const {
   }
   const Instant wanted = At(day, time_of_day);
   std::optional<Instant> last_end;
-  for (const WorkPeriod& p : PeriodsOn(year_month_day{day})) {
+  for (const WorkPeriod& p : PeriodsOn(day)) {
     if (wanted < At(day, p.begin)) return last_end ? *last_end : At(day, p.begin);
     if (wanted < At(day, p.end)) return wanted;
     last_end = At(day, p.end);
@@ -132,7 +132,7 @@ Instant WorkingCalendar::AddWorkingTime(Instant t, microseconds d) const {
   if (d <= microseconds{0}) return cursor;
   sys_days day = LocalDay(cursor);
   for (int idle = 0;; day += days{1}) {
-    const std::vector<WorkPeriod>& periods = PeriodsOn(year_month_day{day});
+    const std::vector<WorkPeriod>& periods = PeriodsOn(day);
     if (periods.empty() && ++idle > kMaxDaysWithoutWork) NoWorkingDay();
     if (!periods.empty()) idle = 0;
     for (const WorkPeriod& p : periods) {
@@ -149,7 +149,7 @@ microseconds WorkingCalendar::WorkingTimeBetween(Instant a, Instant b) const {
   microseconds total{0};
   if (b <= a) return total;
   for (sys_days day = LocalDay(a), last = LocalDay(b); day <= last; day += days{1}) {
-    for (const WorkPeriod& p : PeriodsOn(year_month_day{day})) {
+    for (const WorkPeriod& p : PeriodsOn(day)) {
       const Instant begin = std::max(a, At(day, p.begin)), end = std::min(b, At(day, p.end));
       if (begin < end) total += end - begin;
     }

@@ -71,7 +71,10 @@ class WorkingCalendar {
 
   bool IsWorkingDay(std::chrono::year_month_day date) const;
   // The office hours of a date; empty when it is not a working day.
-  const std::vector<WorkPeriod>& PeriodsOn(std::chrono::year_month_day date) const;
+  const std::vector<WorkPeriod>& PeriodsOn(std::chrono::year_month_day date) const {
+    return PeriodsOn(std::chrono::sys_days{date});
+  }
+  const std::vector<WorkPeriod>& PeriodsOn(std::chrono::sys_days day) const;
 
   bool IsWorkingTime(Instant t) const;
 
