@@ -2,6 +2,7 @@
 // the authorization layer checks); docs/openapi.yaml is checked against this table by a test.
 #include "api/routes.hpp"
 
+#include "api/catalog.hpp"
 #include "api/system.hpp"
 
 namespace motcua::api {
@@ -18,6 +19,19 @@ void RegisterRoutes(http::Router& router, services::Context& ctx, http::Metrics&
   add("GET", "/metrics", "public", "Prometheus metrics", [&metrics](Request& r) { return MetricsText(metrics, r); });
   add("GET", "/api/v1/site", "public", "Public facts about this installation",
       [&ctx](Request& r) { return Site(ctx, r); });
+
+  // Catalog: public information (level 1–2 of every procedure).
+  add("GET", "/api/v1/fields", "public", "Fields of procedures", [&ctx](Request& r) { return ListFields(ctx, r); });
+  add("GET", "/api/v1/agencies", "public", "Agencies, filtered", [&ctx](Request& r) { return ListAgencies(ctx, r); });
+  add("GET", "/api/v1/agencies/{code}", "public", "One agency with its units and procedures online today",
+      [&ctx](Request& r) { return GetAgency(ctx, r); });
+  add("GET", "/api/v1/procedures", "public", "Procedures, searched and filtered",
+      [&ctx](Request& r) { return ListProcedures(ctx, r); });
+  add("GET", "/api/v1/procedures/{code}", "public", "One procedure in full",
+      [&ctx](Request& r) { return GetProcedure(ctx, r); });
+  add("GET", "/api/v1/rollout/waves", "public", "Rollout waves", [&ctx](Request& r) { return ListWaves(ctx, r); });
+  add("GET", "/api/v1/rollout/progress", "public", "Rollout progress per tier and agency",
+      [&ctx](Request& r) { return RolloutProgress(ctx, r); });
 }
 
 }  // namespace motcua::api

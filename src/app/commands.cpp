@@ -13,6 +13,7 @@
 #include "http/metrics.hpp"
 #include "http/router.hpp"
 #include "http/server.hpp"
+#include "services/catalog.hpp"
 #include "services/context.hpp"
 #include "services/log.hpp"
 #include "store/db.hpp"
@@ -60,6 +61,25 @@ int Guarded(const char* what, F&& body) {
   }
 }
 
+// Imports a catalog folder, printing every problem when it is refused.
+bool ImportFolder(services::Context& ctx, const std::string& folder, const std::string& actor) {
+  auto files = services::catalog::ReadFolder(folder);
+  if (!files) {
+    std::cerr << "motcua: " << files.error().message_en << "\n";
+    return false;
+  }
+  auto report = services::catalog::Import(ctx, *files, actor);
+  if (!report) {
+    std::cerr << "motcua: " << report.error().message << "\n" << report.error().message_en << "\n";
+    for (const auto& [where, problem] : report.error().fields) std::cerr << "  " << where << ": " << problem.message << "\n";
+    return false;
+  }
+  std::cout << "import: " << folder << " — " << report->procedures << " procedures (" << report->new_versions
+            << " new versions), " << report->agencies << " agencies, " << report->fields << " fields, "
+            << report->waves << " waves, " << report->placements << " placements; revision " << report->revision << "\n";
+  return true;
+}
+
 }  // namespace
 
 void SetupLogging(const Config& config) {
@@ -82,7 +102,7 @@ int Serve(const Config& config) {
     std::filesystem::create_directories(config.data_dir);
     auto clock = MakeClock(config);
     auto db = OpenDatabase(config, *clock);
-    services::Context ctx{*db, *clock, MakeSite(config)};
+    auto ctx = services::MakeContext(*db, *clock, MakeSite(config));
 
     http::Metrics metrics;
     metrics.SetBuildInfo(MOTCUA_VERSION, std::string(store::DialectName(db->dialect())));
@@ -136,9 +156,47 @@ int Demo(const Config& config) {
     }
     auto clock = MakeClock(config);
     auto db = OpenDatabase(config, *clock);
-    // The demo grows with each capability; today it is the schema alone.
+    auto ctx = services::MakeContext(*db, *clock, MakeSite(config));
+    // The demo grows with each capability: today the Hanoi catalog (agencies, procedures, waves).
+    if (!ImportFolder(ctx, config.catalog_dir, "demo")) return 1;
     std::cout << "demo: database ready at " << config.database_url << "\n";
     db->Close();
+    return 0;
+  });
+}
+
+}  // namespace motcua::app
+
+namespace motcua::app {
+
+int ImportCatalog(const Config& config, const std::string& folder) {
+  return Guarded("import", [&] {
+    auto clock = MakeClock(config);
+    auto db = OpenDatabase(config, *clock);
+    auto ctx = services::MakeContext(*db, *clock, MakeSite(config));
+    bool ok = ImportFolder(ctx, folder, "cli");
+    db->Close();
+    return ok ? 0 : 1;
+  });
+}
+
+int ExportCatalog(const Config& config, const std::string& folder) {
+  return Guarded("export", [&] {
+    auto clock = MakeClock(config);
+    auto db = OpenDatabase(config, *clock);
+    auto ctx = services::MakeContext(*db, *clock, MakeSite(config));
+    auto files = services::catalog::Export(ctx);
+    db->Close();
+    if (!files) {
+      std::cerr << "motcua export: " << files.error().message_en << "\n";
+      return 1;
+    }
+    auto written = services::catalog::WriteFolder(folder, *files);
+    if (!written) {
+      std::cerr << "motcua export: " << written.error().message_en << "\n";
+      return 1;
+    }
+    std::cout << "export: " << files->size() << " files written to " << folder << "\n";
     return 0;
   });
 }

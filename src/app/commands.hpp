@@ -1,6 +1,8 @@
 // The subcommands of the motcua binary.
 #pragma once
 
+#include <string>
+
 #include "app/config.hpp"
 
 namespace motcua::app {
@@ -8,6 +10,8 @@ namespace motcua::app {
 int Serve(const Config& config);
 int MigrateCommand(const Config& config);
 int Demo(const Config& config);
+int ImportCatalog(const Config& config, const std::string& folder);
+int ExportCatalog(const Config& config, const std::string& folder);
 
 // Logging to stdout, one JSON object per line.
 void SetupLogging(const Config& config);

@@ -60,6 +60,7 @@ const std::vector<Setting>& Settings() {
          if (v.empty()) return "must not be empty";
          c.data_dir = v; return std::nullopt; }},
       {"static_dir", [](Config& c, const std::string& v) { c.static_dir = v; return std::optional<std::string>{}; }},
+      {"catalog_dir", [](Config& c, const std::string& v) { c.catalog_dir = v; return std::optional<std::string>{}; }},
       {"mode", [](Config& c, const std::string& v) -> std::optional<std::string> {
          if (v != "development" && v != "production") return "must be development or production";
          c.mode = v; return std::nullopt; }},

@@ -17,6 +17,7 @@ struct Config {
   std::string listen = "127.0.0.1:8080";                // MOTCUA_LISTEN
   std::string data_dir = "var/data";                    // MOTCUA_DATA_DIR: uploaded papers
   std::string static_dir = "web/dist";                  // MOTCUA_STATIC_DIR: the built front end
+  std::string catalog_dir = "catalog/hanoi";            // MOTCUA_CATALOG_DIR: what `demo` imports
   std::string mode = "development";                     // MOTCUA_MODE: development | production
   bool demo = false;                                    // MOTCUA_DEMO: demo accounts allowed
   std::string city_name = "Thành phố Hà Nội";           // MOTCUA_CITY_NAME

@@ -18,6 +18,12 @@ int main(int argc, char** argv) {
   auto* serve = cli.add_subcommand("serve", "Run the HTTP server (applies pending migrations first)");
   auto* migrate = cli.add_subcommand("migrate", "Apply pending database migrations");
   auto* demo = cli.add_subcommand("demo", "Fill the configured database with the Hanoi demo data");
+  auto* import = cli.add_subcommand("import", "Validate and load a catalog folder (all or nothing)");
+  std::string import_dir;
+  import->add_option("folder", import_dir, "Catalog folder, e.g. catalog/hanoi")->required();
+  auto* export_cmd = cli.add_subcommand("export", "Write the stored catalog to a folder (canonical YAML)");
+  std::string export_dir;
+  export_cmd->add_option("folder", export_dir, "Target folder")->required();
   auto* version = cli.add_subcommand("version", "Print the version");
   CLI11_PARSE(cli, argc, argv);
 
@@ -39,5 +45,7 @@ int main(int argc, char** argv) {
   if (serve->parsed()) return Serve(config);
   if (migrate->parsed()) return MigrateCommand(config);
   if (demo->parsed()) return Demo(config);
+  if (import->parsed()) return ImportCatalog(config, import_dir);
+  if (export_cmd->parsed()) return ExportCatalog(config, export_dir);
   return 1;
 }

@@ -1,6 +1,7 @@
 // What every use case needs: the database, the clock, and the site's public facts.
 #pragma once
 
+#include <memory>
 #include <string>
 
 #include "core/common/clock.hpp"
@@ -16,10 +17,19 @@ struct SiteInfo {
   bool demo = false;
 };
 
+namespace catalog {
+class Cache;
+}
+
 struct Context {
   store::Database& db;
   const core::Clock& clock;
   SiteInfo site;
+  // Per-process caches of slowly changing data (each checks a revision in the database).
+  std::shared_ptr<catalog::Cache> catalog_cache;
 };
+
+// A context with fresh caches.
+Context MakeContext(store::Database& db, const core::Clock& clock, SiteInfo site);
 
 }  // namespace motcua::services

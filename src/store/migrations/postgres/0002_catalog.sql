@@ -69,3 +69,10 @@ CREATE TABLE rollout_entries (
 );
 CREATE INDEX rollout_entries_agency ON rollout_entries (agency_code);
 CREATE INDEX rollout_entries_wave ON rollout_entries (wave_number);
+
+-- The catalog's files in canonical form: what `motcua export` writes back, and what the server's
+-- cached snapshot is built from. The tables above are their projection for queries and references.
+CREATE TABLE catalog_files (
+  path TEXT PRIMARY KEY,                     -- relative to the catalog root: "procedures/H26.QH.XD.01.yaml"
+  text TEXT NOT NULL
+);
