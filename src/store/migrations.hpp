@@ -1,5 +1,10 @@
 // Versioned SQL migrations: numbered files per dialect, embedded in the binary, applied in order,
 // each in its own transaction together with its row in schema_migrations.
+//
+// Writing one: add src/store/migrations/sqlite/NNNN_name.sql AND postgres/NNNN_name.sql (a test
+// fails when one dialect lacks a file the other has), same SQL where the dialects agree. A file
+// runs inside a transaction: no BEGIN/COMMIT, nothing that refuses a transaction (VACUUM,
+// CREATE INDEX CONCURRENTLY). Never edit an applied migration; add the next number.
 #pragma once
 
 #include <optional>

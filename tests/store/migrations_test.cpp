@@ -154,6 +154,13 @@ TEST_F(MigrationsTest, UnknownRecordedMigrationIsListed) {
   EXPECT_TRUE(Migrate(db()).applied.empty());
 }
 
+class MigratedTest : public testing::MigratedStoreTest {};
+
+TEST_F(MigratedTest, FixtureStartsMigrated) {
+  for (const auto& s : ListMigrations(db())) EXPECT_TRUE(s.applied) << s.name;
+  EXPECT_EQ(CountRows("settings"), 0);
+}
+
 TEST_F(MigrationsTest, RenamedMigrationIsRefused) {
   Script(R"(
     CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL);

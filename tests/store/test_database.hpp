@@ -13,6 +13,7 @@
 #include <string>
 
 #include "store/db.hpp"
+#include "store/migrations.hpp"
 
 namespace motcua::store::testing {
 
@@ -110,6 +111,15 @@ class StoreTest : public ::testing::Test {
 
   std::unique_ptr<TestDatabase> env_;
   std::unique_ptr<Database> db_;
+};
+
+// The same, with every migration applied: the starting point of repository tests.
+class MigratedStoreTest : public StoreTest {
+ protected:
+  void SetUp() override {
+    StoreTest::SetUp();
+    Migrate(*db_);
+  }
 };
 
 }  // namespace motcua::store::testing

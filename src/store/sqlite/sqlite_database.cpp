@@ -304,8 +304,8 @@ class SqliteDatabase final : public Database {
   }
 
   std::unique_ptr<Transaction> Begin(Mode mode) override {
-    bool write = mode == Mode::kReadWrite || memory();
-    auto& pool = write ? writer_ : readers_;
+    bool write = mode == Mode::kReadWrite;
+    auto& pool = write ? writer_ : readers_;  // the same pool for an in-memory database
     auto tx = std::make_unique<SqliteTransaction>(pool, pool->Acquire(), memory());
     tx->Start(write);
     return tx;
