@@ -2,7 +2,6 @@
 #include "core/calendar/holiday_calendar.hpp"
 
 #include <algorithm>
-#include <map>
 #include <set>
 
 #include "core/calendar/lunar_calendar.hpp"
@@ -126,51 +125,68 @@ HolidayCalendar::HolidayCalendar() : HolidayCalendar(std::vector<YearOverrides>{
 
 HolidayCalendar::HolidayCalendar(std::vector<YearOverrides> overrides) : overrides_(std::move(overrides)) {
   flags_.assign(static_cast<size_t>((kLastDay - kFirstDay).count() + 1), 0);
-  std::map<int, const YearOverrides*> by_year;
-  for (const YearOverrides& o : overrides_) by_year[o.year] = &o;
-  for (int y = kFirstHolidayYear; y <= kLastHolidayYear; ++y) {
-    auto it = by_year.find(y);
-    AddYear(y, it == by_year.end() ? nullptr : it->second);
-  }
+  entries_.reserve(static_cast<size_t>(kLastHolidayYear - kFirstHolidayYear + 1) * 14);
+  std::vector<const YearOverrides*> by_year(kLastHolidayYear - kFirstHolidayYear + 1, nullptr);
+  for (const YearOverrides& o : overrides_) by_year[static_cast<size_t>(o.year - kFirstHolidayYear)] = &o;
+  for (int y = kFirstHolidayYear; y <= kLastHolidayYear; ++y) AddYear(y, by_year[static_cast<size_t>(y - kFirstHolidayYear)]);
+  std::stable_sort(entries_.begin(), entries_.end(), [](const Entry& a, const Entry& b) { return a.day < b.day; });
 
   // Overrides come last and win, whatever year their dates fall in.
-  std::map<sys_days, Holiday> days;
-  for (Holiday& h : holidays_) days.emplace(sys_days{h.date}, std::move(h));
-  for (const YearOverrides& o : overrides_) {
-    for (const DayOff& d : o.days_off) {
-      Holiday h = Make(d.date, d.kind, HolidayReason::kOverride);
-      if (!d.name_vi.empty()) h.name_vi = d.name_vi;
-      if (!d.name_en.empty()) h.name_en = d.name_en;
-      days.insert_or_assign(sys_days{d.date}, std::move(h));
+  auto find = [this](year_month_day d) {
+    const std::int32_t day = static_cast<std::int32_t>(sys_days{d}.time_since_epoch().count());
+    auto it = std::lower_bound(entries_.begin(), entries_.end(), day,
+                               [](const Entry& e, std::int32_t x) { return e.day < x; });
+    return std::make_pair(it, it != entries_.end() && it->day == day);
+  };
+  for (size_t oi = 0; oi < overrides_.size(); ++oi) {
+    const YearOverrides& o = overrides_[oi];
+    for (size_t di = 0; di < o.days_off.size(); ++di) {
+      const DayOff& d = o.days_off[di];
+      Entry e{static_cast<std::int32_t>(sys_days{d.date}.time_since_epoch().count()), d.kind, HolidayReason::kOverride,
+              static_cast<std::int32_t>(oi), static_cast<std::int32_t>(di)};
+      auto [it, found] = find(d.date);
+      if (found) {
+        *it = e;
+      } else {
+        entries_.insert(it, e);
+      }
     }
-    for (year_month_day d : o.removed_holidays) days.erase(sys_days{d});
+    for (year_month_day d : o.removed_holidays)
+      if (auto [it, found] = find(d); found) entries_.erase(it);
     for (year_month_day d : o.working_days) {
-      days.erase(sys_days{d});
+      if (auto [it, found] = find(d); found) entries_.erase(it);
       flags_[static_cast<size_t>((sys_days{d} - kFirstDay).count())] |= kExtraWorkingFlag;
     }
   }
-  holidays_.clear();
-  for (auto& [day, h] : days) {
-    flags_[static_cast<size_t>((day - kFirstDay).count())] |= kHolidayFlag;
-    holidays_.push_back(std::move(h));
-  }
+  for (const Entry& e : entries_)
+    flags_[static_cast<size_t>((sys_days{days{e.day}} - kFirstDay).count())] |= kHolidayFlag;
 }
 
 void HolidayCalendar::AddYear(int y, const YearOverrides* o) {
   const year yr{y};
-  std::vector<Holiday> rule;  // days off by the Labour Code, before compensation
-  std::set<sys_days> off;     // every day already off this year
+  auto day_number = [](year_month_day d) { return static_cast<std::int32_t>(sys_days{d}.time_since_epoch().count()); };
+  struct Rule {
+    std::int32_t day;
+    HolidayKind kind;
+  };
+  std::vector<Rule> rule;           // days off by the Labour Code, before compensation
+  std::vector<std::int32_t> off;    // every day already off this year
   auto add_rule = [&](year_month_day d, HolidayKind kind) {
-    rule.push_back(Make(d, kind, HolidayReason::kRule));
-    off.insert(sys_days{d});
+    rule.push_back(Rule{day_number(d), kind});
+    off.push_back(day_number(d));
+  };
+  auto is_off = [&](std::int32_t d) { return std::find(off.begin(), off.end(), d) != off.end(); };
+  auto is_weekend = [](std::int32_t d) {
+    const unsigned w = weekday{sys_days{days{d}}}.c_encoding();
+    return w == 0 || w == 6;
   };
 
   add_rule(yr / January / 1, HolidayKind::kNewYear);
   if (o != nullptr && !o->tet_days.empty()) {
     // The official block already places its days around the weekends: nothing to compensate.
     for (year_month_day d : o->tet_days) {
-      holidays_.push_back(Make(d, HolidayKind::kTet, HolidayReason::kOverride));
-      off.insert(sys_days{d});
+      entries_.push_back(Entry{day_number(d), HolidayKind::kTet, HolidayReason::kOverride, -1, -1});
+      off.push_back(day_number(d));
     }
   } else if (std::optional<year_month_day> tet = LunarNewYear(y)) {
     // The default block: the last day of the old lunar year and the first four of the new one.
@@ -187,23 +203,29 @@ void HolidayCalendar::AddYear(int y, const YearOverrides* o) {
     add_rule(extra, HolidayKind::kNationalDay);
   }
 
-  std::stable_sort(rule.begin(), rule.end(),
-                   [](const Holiday& a, const Holiday& b) { return sys_days{a.date} < sys_days{b.date}; });
-  std::set<sys_days> seen;
-  for (const Holiday& h : rule) {
-    const sys_days d{h.date};
+  std::stable_sort(rule.begin(), rule.end(), [](const Rule& a, const Rule& b) { return a.day < b.day; });
+  for (size_t i = 0; i < rule.size(); ++i) {
+    const bool repeated = i > 0 && rule[i - 1].day == rule[i].day;
     // On a weekly rest day, or on a day already off for another holiday: the next working day.
-    if (IsWeekend(d) || !seen.insert(d).second) {
-      sys_days c = d + days{1};
-      while (IsWeekend(c) || off.contains(c)) c += days{1};
-      off.insert(c);
-      holidays_.push_back(Make(year_month_day{c}, h.kind, HolidayReason::kCompensatory));
+    if (is_weekend(rule[i].day) || repeated) {
+      std::int32_t c = rule[i].day + 1;
+      while (is_weekend(c) || is_off(c)) ++c;
+      off.push_back(c);
+      entries_.push_back(Entry{c, rule[i].kind, HolidayReason::kCompensatory, -1, -1});
     }
+    // A second holiday on the same date keeps only the first entry (its compensatory day is added).
+    if (!repeated) entries_.push_back(Entry{rule[i].day, rule[i].kind, HolidayReason::kRule, -1, -1});
   }
-  // A second holiday on the same date keeps only the first entry (its compensatory day is added).
-  seen.clear();
-  for (Holiday& h : rule)
-    if (seen.insert(sys_days{h.date}).second) holidays_.push_back(std::move(h));
+}
+
+Holiday HolidayCalendar::ToHoliday(const Entry& e) const {
+  Holiday h = Make(year_month_day{sys_days{days{e.day}}}, e.kind, e.reason);
+  if (e.override_index >= 0) {
+    const DayOff& d = overrides_[static_cast<size_t>(e.override_index)].days_off[static_cast<size_t>(e.day_off_index)];
+    if (!d.name_vi.empty()) h.name_vi = d.name_vi;
+    if (!d.name_en.empty()) h.name_en = d.name_en;
+  }
+  return h;
 }
 
 std::uint8_t HolidayCalendar::Flags(sys_days day) const {
@@ -212,19 +234,21 @@ std::uint8_t HolidayCalendar::Flags(sys_days day) const {
 }
 
 std::vector<Holiday> HolidayCalendar::Holidays(int y) const {
-  const sys_days first{year{y} / January / 1}, last{year{y} / December / 31};
-  auto lo = std::lower_bound(holidays_.begin(), holidays_.end(), first,
-                             [](const Holiday& h, sys_days d) { return sys_days{h.date} < d; });
-  auto hi = std::upper_bound(holidays_.begin(), holidays_.end(), last,
-                             [](sys_days d, const Holiday& h) { return d < sys_days{h.date}; });
-  return {lo, hi};
+  const auto first = static_cast<std::int32_t>(sys_days{year{y} / January / 1}.time_since_epoch().count());
+  const auto last = static_cast<std::int32_t>(sys_days{year{y} / December / 31}.time_since_epoch().count());
+  std::vector<Holiday> out;
+  auto it = std::lower_bound(entries_.begin(), entries_.end(), first,
+                             [](const Entry& e, std::int32_t d) { return e.day < d; });
+  for (; it != entries_.end() && it->day <= last; ++it) out.push_back(ToHoliday(*it));
+  return out;
 }
 
 std::optional<Holiday> HolidayCalendar::HolidayOn(year_month_day date) const {
   if (!IsHoliday(date)) return std::nullopt;
-  auto it = std::lower_bound(holidays_.begin(), holidays_.end(), sys_days{date},
-                             [](const Holiday& h, sys_days d) { return sys_days{h.date} < d; });
-  return *it;
+  const auto day = static_cast<std::int32_t>(sys_days{date}.time_since_epoch().count());
+  auto it = std::lower_bound(entries_.begin(), entries_.end(), day,
+                             [](const Entry& e, std::int32_t d) { return e.day < d; });
+  return ToHoliday(*it);
 }
 
 bool HolidayCalendar::IsHoliday(sys_days day) const { return (Flags(day) & kHolidayFlag) != 0; }

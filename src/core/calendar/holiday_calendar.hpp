@@ -108,12 +108,22 @@ class HolidayCalendar {
   const std::vector<YearOverrides>& overrides() const { return overrides_; }
 
  private:
+  // A day off, compactly; names are made when asked for.
+  struct Entry {
+    std::int32_t day;  // days since 1970-01-01
+    HolidayKind kind;
+    HolidayReason reason;
+    std::int32_t override_index;  // overrides_[override_index].days_off[day_off_index] gave it, or -1
+    std::int32_t day_off_index;
+  };
+
   explicit HolidayCalendar(std::vector<YearOverrides> overrides);
   void AddYear(int year, const YearOverrides* overrides);
   std::uint8_t Flags(std::chrono::sys_days day) const;
+  Holiday ToHoliday(const Entry& entry) const;
 
   std::vector<YearOverrides> overrides_;
-  std::vector<Holiday> holidays_;    // all years, sorted by date
+  std::vector<Entry> entries_;       // all years, sorted by day, one per day
   std::vector<std::uint8_t> flags_;  // one per day from 1900-01-01 (see .cpp)
 };
 
