@@ -312,7 +312,7 @@ form:
   - key: contact_phone
     type: phone
     label: Số điện thoại liên hệ
-    pattern: '0[0-9]{9}'
+    pattern: 0[0-9]{9}
     show_if:
       field: owner_is_applicant
       equals: [false]
