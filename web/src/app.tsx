@@ -7,6 +7,7 @@ import { useI18n } from './i18n/use_i18n';
 import { cityName, loadSiteInfo } from './lib/site';
 import { matchRoute, usePathname } from './router';
 import { notFoundRoute, routes } from './routes';
+import { PageTitleContext } from './page_title';
 import { SiteContext } from './site_context';
 
 export const MAIN_ID = 'main';
@@ -15,6 +16,7 @@ export function App({ loadSite = loadSiteInfo }: { loadSite?: () => Promise<Site
   const { t, locale } = useI18n();
   const pathname = usePathname();
   const [site, setSite] = useState<SiteInfo>(DEFAULT_SITE);
+  const [pageTitle, setPageTitle] = useState<string | null>(null);
   const mainRef = useRef<HTMLElement>(null);
   const firstRender = useRef(true);
 
@@ -32,10 +34,11 @@ export function App({ loadSite = loadSiteInfo }: { loadSite?: () => Promise<Site
   const Page = match.route.page;
   const title = t(match.route.title);
   const city = cityName(site, locale);
+  const shownTitle = pageTitle ?? title;
 
   useEffect(() => {
-    document.title = `${title} | ${t('site.title_suffix', { city })}`;
-  }, [title, city, locale]);
+    document.title = `${shownTitle} | ${t('site.title_suffix', { city })}`;
+  }, [shownTitle, city, locale]);
 
   // After an in-app navigation, move focus to the new page's heading so screen-reader and keyboard
   // users start there, as they would after a full page load.
@@ -54,16 +57,18 @@ export function App({ loadSite = loadSiteInfo }: { loadSite?: () => Promise<Site
 
   return (
     <SiteContext.Provider value={site}>
-      <a class="skip-link" href={`#${MAIN_ID}`}>
-        {t('site.skip_link')}
-      </a>
-      <Header pathname={pathname} />
-      <main id={MAIN_ID} class="site-main" tabIndex={-1} ref={mainRef}>
-        <div class="container">
-          <Page params={match.params} title={title} />
-        </div>
-      </main>
-      <Footer />
+      <PageTitleContext.Provider value={setPageTitle}>
+        <a class="skip-link" href={`#${MAIN_ID}`}>
+          {t('site.skip_link')}
+        </a>
+        <Header pathname={pathname} />
+        <main id={MAIN_ID} class="site-main" tabIndex={-1} ref={mainRef}>
+          <div class="container">
+            <Page params={match.params} title={title} />
+          </div>
+        </main>
+        <Footer />
+      </PageTitleContext.Provider>
     </SiteContext.Provider>
   );
 }

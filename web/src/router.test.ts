@@ -32,9 +32,16 @@ describe('matchRoute', () => {
 
 describe('the route table', () => {
   it('has the home page, the pages later issues fill, and the accessibility statement', () => {
-    for (const path of ['/', '/thu-tuc', '/tra-cuu', '/dang-nhap', '/kha-nang-tiep-can']) {
+    for (const path of ['/', '/thu-tuc', '/tra-cuu', '/dang-nhap', '/kha-nang-tiep-can', '/quan-tri/trien-khai']) {
       expect(matchRoute(routes, path)?.route.path, path).toBe(path);
     }
+  });
+
+  it('has a page per procedure, keyed by its code', () => {
+    const match = matchRoute(routes, '/thu-tuc/H26.QH.XD.01');
+    expect(match?.route.path).toBe('/thu-tuc/:code');
+    expect(match?.params).toEqual({ code: 'H26.QH.XD.01' });
+    expect(match?.route.title).toBe('procedure.title');
   });
 
   it('has no duplicate paths', () => {

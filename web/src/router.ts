@@ -109,6 +109,21 @@ export function installLinkInterception(): () => void {
   };
 }
 
+// The current query string ("?q=…" or ""); re-renders the caller on every navigation, including
+// one that changes only the query (a search form, the back button after one).
+export function useSearch(): string {
+  const [search, setSearch] = useState(location.search);
+  useEffect(() => {
+    const listener = () => setSearch(location.search);
+    listeners.add(listener);
+    listener();
+    return () => {
+      listeners.delete(listener);
+    };
+  }, []);
+  return search;
+}
+
 // The current path; re-renders the caller on every navigation.
 export function usePathname(): string {
   const [pathname, setPathname] = useState(location.pathname);

@@ -4,12 +4,18 @@ import type { RouteDef } from './router';
 import { HomePage } from './pages/home';
 import { ComingSoonPage } from './pages/coming_soon';
 import { AccessibilityPage } from './pages/accessibility';
+import { CatalogPage } from './pages/catalog';
+import { ProcedureDetailPage } from './pages/procedure_detail';
+import { RolloutAdminPage } from './pages/rollout_admin';
 import { NotFoundPage } from './pages/not_found';
 
 export const routes: readonly RouteDef[] = [
   { path: '/', page: HomePage, title: 'home.title' },
-  // Filled by later issues: the catalog, the public dossier lookup and sign-in.
-  { path: '/thu-tuc', page: ComingSoonPage, title: 'nav.procedures' },
+  { path: '/thu-tuc', page: CatalogPage, title: 'nav.procedures' },
+  { path: '/thu-tuc/:code', page: ProcedureDetailPage, title: 'procedure.title' },
+  // Read-only until admin sign-in exists.
+  { path: '/quan-tri/trien-khai', page: RolloutAdminPage, title: 'rollout.title' },
+  // Filled by later issues: the public dossier lookup and sign-in.
   { path: '/tra-cuu', page: ComingSoonPage, title: 'nav.lookup' },
   { path: '/dang-nhap', page: ComingSoonPage, title: 'nav.login' },
   { path: '/kha-nang-tiep-can', page: AccessibilityPage, title: 'a11y.title' },

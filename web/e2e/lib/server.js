@@ -1,5 +1,6 @@
 // Starts the server that browser tests talk to, and stops it however the tests end.
-// With MOTCUA_BIN set: the real `motcua serve` on a fresh SQLite database with demo data.
+// With MOTCUA_BIN set: `motcua demo` (schema, demo data, the Hanoi catalog) then `motcua serve`,
+// both on the same fresh SQLite database.
 // Without it: a small node server over web/dist (see static_server.js).
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -52,6 +53,32 @@ async function waitForHealthy(url, /** @type {() => string | null} */ exitedReas
   }
 }
 
+/**
+ * Runs `motcua demo` to completion with the serve environment: it migrates the fresh database and
+ * loads the demo data and the catalog the browser tests search.
+ * @param {string} bin
+ * @param {NodeJS.ProcessEnv} env
+ * @returns {Promise<string>} what it printed
+ */
+function runDemo(bin, env, timeoutMs = 120000) {
+  return new Promise((res, rej) => {
+    const child = spawn(bin, ['demo'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (d) => (output += d));
+    child.stderr.on('data', (d) => (output += d));
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    child.on('error', (err) => {
+      clearTimeout(timer);
+      rej(new Error(`could not start ${bin} demo: ${err.message}`));
+    });
+    child.on('exit', (code, signal) => {
+      clearTimeout(timer);
+      if (code === 0) res(output);
+      else rej(new Error(`${bin} demo failed (${code ?? signal}):\n${output}`));
+    });
+  });
+}
+
 /** @returns {Promise<RunningServer>} */
 async function startMotcua(/** @type {string} */ bin) {
   const dir = mkdtempSync(join(tmpdir(), 'motcua-e2e-'));
@@ -64,8 +91,14 @@ async function startMotcua(/** @type {string} */ bin) {
     MOTCUA_STATIC_DIR: STATIC_DIR,
     MOTCUA_DEMO: '1',
   };
-  const child = spawn(bin, ['serve'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
+  try {
+    output = await runDemo(bin, env);
+  } catch (error) {
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
+  }
+  const child = spawn(bin, ['serve'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   child.stdout.on('data', (d) => (output += d));
   child.stderr.on('data', (d) => (output += d));
   /** @type {string | null} */

@@ -1,9 +1,11 @@
 // A stand-in for `motcua serve` while the binary is not at hand: serves web/dist with the same
-// SPA fallback and Content-Security-Policy as the real server, answers /healthz and
-// GET /api/v1/site, and 404s every other API path with the server's JSON error shape.
+// SPA fallback and Content-Security-Policy as the real server, answers /healthz, GET /api/v1/site
+// and the catalog endpoints from fixtures (fixtures.js), and 404s every other API path with the
+// server's JSON error shape.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
+import { answerCatalogApi } from './fixtures.js';
 
 export const CSP = "default-src 'self'; style-src 'self'; script-src 'self'; img-src 'self' data:";
 
@@ -45,6 +47,10 @@ export function createStaticServer(root) {
 
     if (path === '/healthz') return sendJson(res, 200, { status: 'ok' });
     if (path === '/api/v1/site' && req.method === 'GET') return sendJson(res, 200, SITE);
+    if (path.startsWith('/api/') && req.method === 'GET') {
+      const answer = answerCatalogApi(path, url.searchParams);
+      if (answer) return sendJson(res, answer.status, answer.body);
+    }
     if (path.startsWith('/api/')) {
       return sendJson(res, 404, {
         error: {

@@ -1,5 +1,9 @@
-// The home page: what the portal does and the three things people come to do.
+// The home page: what the portal does, a search box for procedures and the three things people
+// come to do.
+import { useState } from 'preact/hooks';
 import { useI18n } from '../i18n/use_i18n';
+import { catalogHref } from '../lib/catalog_query';
+import { navigate } from '../router';
 import { cityName } from '../lib/site';
 import { useSite } from '../site_context';
 import type { MessageKey } from '../i18n';
@@ -26,6 +30,7 @@ export function HomePage() {
       <div class="hero">
         <h1 class="heading-xl">{t('home.heading', { city: cityName(site, locale) })}</h1>
         <p class="lead">{t('home.lead')}</p>
+        <HomeSearch />
       </div>
 
       <section aria-labelledby="tasks-heading">
@@ -64,5 +69,42 @@ export function HomePage() {
         <p>{t('home.levels_text')}</p>
       </section>
     </>
+  );
+}
+
+// Searches the catalog: /thu-tuc?q=… (a plain GET form, so it works even before the script runs).
+function HomeSearch() {
+  const { t } = useI18n();
+  const [q, setQ] = useState('');
+  const submit = (event: Event) => {
+    event.preventDefault();
+    navigate(catalogHref({ q }));
+  };
+  return (
+    <form class="search-form search-form--hero" role="search" action="/thu-tuc" method="get" onSubmit={submit}>
+      <label class="label label--bold" for="home-q">
+        {t('home.search_label')}
+      </label>
+      <p class="hint" id="home-q-hint">
+        {t('home.search_hint')}
+      </p>
+      <div class="search-box">
+        <input
+          class="input search-box__input"
+          type="search"
+          id="home-q"
+          name="q"
+          value={q}
+          maxLength={200}
+          autocomplete="off"
+          spellcheck={false}
+          aria-describedby="home-q-hint"
+          onInput={(event) => setQ(event.currentTarget.value)}
+        />
+        <button class="button search-box__button" type="submit">
+          {t('home.search_button')}
+        </button>
+      </div>
+    </form>
   );
 }
