@@ -195,30 +195,6 @@ core::Result<ImportReport> Import(Context& ctx, const std::vector<cat::SourceFil
   auto rev_row = tx->QueryOne(kRevision);
   report.revision = (rev_row ? static_cast<int>(rev_row->Int(0)) : 0) + 1;
 
-  // A published procedure version never changes: the same code and version must have the same text.
-  core::Error immutable = core::Error::Make(
-      "catalog_invalid", "Phiên bản thủ tục đã công bố không được sửa; hãy tăng số phiên bản.",
-      "A published procedure version cannot change; give the change a new version number.");
-  for (const auto& p : c.procedures) {
-    auto text = ProcedureFileText(canonical, p.code);
-    auto existing = tx->QueryOne(kProcedureVersion, {p.code.value, static_cast<std::int64_t>(p.version)});
-    if (existing) {
-      if (existing->Text(0) != text)
-        immutable.fields["procedures/" + p.code.value + ".yaml"] = {
-            "version_published", "Phiên bản " + std::to_string(p.version) + " đã công bố với nội dung khác.",
-            "Version " + std::to_string(p.version) + " was published with other content."};
-      continue;
-    }
-    std::string department = p.department ? p.department->value : "";
-    tx->Execute(kInsertProcedure,
-                {p.code.value, static_cast<std::int64_t>(p.version), core::FormatDate(p.valid_from), p.name,
-                 core::text::Fold(p.name), p.field.value, TiersColumn(p),
-                 department.empty() ? store::Value(store::Null{}) : store::Value(department),
-                 static_cast<std::int64_t>(cat::ToInt(p.level)), text, now});
-    ++report.new_versions;
-  }
-  if (!immutable.fields.empty()) return immutable;  // the transaction rolls back
-
   tx->Execute(kDeleteFiles);
   for (const auto& f : canonical) tx->Execute(kInsertFile, {f.path, f.text});
 
@@ -247,6 +223,30 @@ core::Result<ImportReport> Import(Context& ctx, const std::vector<cat::SourceFil
                                 static_cast<std::int64_t>(upos++)});
     ++report.agencies;
   }
+  // A published procedure version never changes: the same code and version must have the same text.
+  core::Error immutable = core::Error::Make(
+      "catalog_invalid", "Phiên bản thủ tục đã công bố không được sửa; hãy tăng số phiên bản.",
+      "A published procedure version cannot change; give the change a new version number.");
+  for (const auto& p : c.procedures) {
+    auto text = ProcedureFileText(canonical, p.code);
+    auto existing = tx->QueryOne(kProcedureVersion, {p.code.value, static_cast<std::int64_t>(p.version)});
+    if (existing) {
+      if (existing->Text(0) != text)
+        immutable.fields["procedures/" + p.code.value + ".yaml"] = {
+            "version_published", "Phiên bản " + std::to_string(p.version) + " đã công bố với nội dung khác.",
+            "Version " + std::to_string(p.version) + " was published with other content."};
+      continue;
+    }
+    std::string department = p.department ? p.department->value : "";
+    tx->Execute(kInsertProcedure,
+                {p.code.value, static_cast<std::int64_t>(p.version), core::FormatDate(p.valid_from), p.name,
+                 core::text::Fold(p.name), p.field.value, TiersColumn(p),
+                 department.empty() ? store::Value(store::Null{}) : store::Value(department),
+                 static_cast<std::int64_t>(cat::ToInt(p.level)), text, now});
+    ++report.new_versions;
+  }
+  if (!immutable.fields.empty()) return immutable;  // the transaction rolls back
+
   report.procedures = static_cast<int>(c.procedures.size());
 
   tx->Execute(kDeleteEntries);
