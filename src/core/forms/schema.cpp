@@ -74,8 +74,12 @@ const Field* FindField(const std::vector<Field>& scope, std::string_view path) {
     size_t dot = path.find('.');
     std::string_view key = path.substr(0, dot);
     found = nullptr;
-    for (const auto& f : *fields)
-      if (f.key == key) found = &f;
+    for (const auto& f : *fields) {
+      if (f.key == key) {
+        found = &f;
+        break;
+      }
+    }
     if (!found || dot == std::string_view::npos) return found;
     if (found->type != FieldType::kGroup) return nullptr;
     fields = &found->fields;
