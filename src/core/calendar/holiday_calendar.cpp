@@ -45,35 +45,52 @@ Error Invalid(int year, const std::string& what_vi, const std::string& what_en) 
 std::string_view HolidayKindName(HolidayKind kind, Language lang) {
   const bool vi = lang == Language::kVi;
   switch (kind) {
-    case HolidayKind::kNewYear: return vi ? "Tết Dương lịch" : "New Year's Day";
-    case HolidayKind::kTet: return vi ? "Tết Âm lịch" : "Lunar New Year (Tết)";
-    case HolidayKind::kHungKings: return vi ? "Giỗ Tổ Hùng Vương" : "Hùng Kings' Commemoration Day";
-    case HolidayKind::kVictoryDay: return vi ? "Ngày Chiến thắng" : "Reunification Day";
-    case HolidayKind::kLabourDay: return vi ? "Ngày Quốc tế lao động" : "International Labour Day";
-    case HolidayKind::kNationalDay: return vi ? "Quốc khánh" : "National Day";
-    case HolidayKind::kOther: break;
+    case HolidayKind::kNewYear:
+      return vi ? "Tết Dương lịch" : "New Year's Day";
+    case HolidayKind::kTet:
+      return vi ? "Tết Âm lịch" : "Lunar New Year (Tết)";
+    case HolidayKind::kHungKings:
+      return vi ? "Giỗ Tổ Hùng Vương" : "Hùng Kings' Commemoration Day";
+    case HolidayKind::kVictoryDay:
+      return vi ? "Ngày Chiến thắng" : "Reunification Day";
+    case HolidayKind::kLabourDay:
+      return vi ? "Ngày Quốc tế lao động" : "International Labour Day";
+    case HolidayKind::kNationalDay:
+      return vi ? "Quốc khánh" : "National Day";
+    case HolidayKind::kOther:
+      break;
   }
   return vi ? "Ngày nghỉ theo thông báo" : "Day off by official notice";
 }
 
 std::string_view HolidayKindCode(HolidayKind kind) {
   switch (kind) {
-    case HolidayKind::kNewYear: return "new_year";
-    case HolidayKind::kTet: return "tet";
-    case HolidayKind::kHungKings: return "hung_kings";
-    case HolidayKind::kVictoryDay: return "victory_day";
-    case HolidayKind::kLabourDay: return "labour_day";
-    case HolidayKind::kNationalDay: return "national_day";
-    case HolidayKind::kOther: break;
+    case HolidayKind::kNewYear:
+      return "new_year";
+    case HolidayKind::kTet:
+      return "tet";
+    case HolidayKind::kHungKings:
+      return "hung_kings";
+    case HolidayKind::kVictoryDay:
+      return "victory_day";
+    case HolidayKind::kLabourDay:
+      return "labour_day";
+    case HolidayKind::kNationalDay:
+      return "national_day";
+    case HolidayKind::kOther:
+      break;
   }
   return "other";
 }
 
 std::string_view HolidayReasonCode(HolidayReason reason) {
   switch (reason) {
-    case HolidayReason::kRule: return "rule";
-    case HolidayReason::kCompensatory: return "compensatory";
-    case HolidayReason::kOverride: break;
+    case HolidayReason::kRule:
+      return "rule";
+    case HolidayReason::kCompensatory:
+      return "compensatory";
+    case HolidayReason::kOverride:
+      break;
   }
   return "override";
 }
@@ -103,8 +120,7 @@ Status ValidateOverrides(const YearOverrides& o) {
   if (o.national_day_extra) {
     const year_month_day d = *o.national_day_extra;
     if (o.year < kLabourCode2019Year)
-      return Invalid(o.year, "trước năm 2021 Quốc khánh chỉ nghỉ một ngày",
-                     "before 2021 National Day is a single day");
+      return Invalid(o.year, "trước năm 2021 Quốc khánh chỉ nghỉ một ngày", "before 2021 National Day is a single day");
     if (d != year{o.year} / September / 1 && d != year{o.year} / September / 3)
       return Invalid(o.year, "ngày nghỉ liền kề Quốc khánh phải là 01/09 hoặc 03/09",
                      "the day next to National Day must be 1 or 3 September");
@@ -128,8 +144,13 @@ HolidayCalendar::HolidayCalendar(std::vector<YearOverrides> overrides) : overrid
   entries_.reserve(static_cast<size_t>(kLastHolidayYear - kFirstHolidayYear + 1) * 14);
   std::vector<const YearOverrides*> by_year(kLastHolidayYear - kFirstHolidayYear + 1, nullptr);
   for (const YearOverrides& o : overrides_) by_year[static_cast<size_t>(o.year - kFirstHolidayYear)] = &o;
-  for (int y = kFirstHolidayYear; y <= kLastHolidayYear; ++y) AddYear(y, by_year[static_cast<size_t>(y - kFirstHolidayYear)]);
+  for (int y = kFirstHolidayYear; y <= kLastHolidayYear; ++y)
+    AddYear(y, by_year[static_cast<size_t>(y - kFirstHolidayYear)]);
   std::stable_sort(entries_.begin(), entries_.end(), [](const Entry& a, const Entry& b) { return a.day < b.day; });
+  // One entry a day (only odd overrides, e.g. a Tết block reaching into another holiday, repeat one).
+  entries_.erase(
+      std::unique(entries_.begin(), entries_.end(), [](const Entry& a, const Entry& b) { return a.day == b.day; }),
+      entries_.end());
 
   // Overrides come last and win, whatever year their dates fall in.
   auto find = [this](year_month_day d) {
@@ -169,8 +190,8 @@ void HolidayCalendar::AddYear(int y, const YearOverrides* o) {
     std::int32_t day;
     HolidayKind kind;
   };
-  std::vector<Rule> rule;           // days off by the Labour Code, before compensation
-  std::vector<std::int32_t> off;    // every day already off this year
+  std::vector<Rule> rule;         // days off by the Labour Code, before compensation
+  std::vector<std::int32_t> off;  // every day already off this year
   auto add_rule = [&](year_month_day d, HolidayKind kind) {
     rule.push_back(Rule{day_number(d), kind});
     off.push_back(day_number(d));
@@ -246,8 +267,8 @@ std::vector<Holiday> HolidayCalendar::Holidays(int y) const {
 std::optional<Holiday> HolidayCalendar::HolidayOn(year_month_day date) const {
   if (!IsHoliday(date)) return std::nullopt;
   const auto day = static_cast<std::int32_t>(sys_days{date}.time_since_epoch().count());
-  auto it = std::lower_bound(entries_.begin(), entries_.end(), day,
-                             [](const Entry& e, std::int32_t d) { return e.day < d; });
+  auto it =
+      std::lower_bound(entries_.begin(), entries_.end(), day, [](const Entry& e, std::int32_t d) { return e.day < d; });
   return ToHoliday(*it);
 }
 

@@ -129,7 +129,7 @@ class HolidayCalendar {
 
 // Names and stable codes (for the API: GET /api/v1/calendar/holidays?year=).
 std::string_view HolidayKindName(HolidayKind kind, Language lang);
-std::string_view HolidayKindCode(HolidayKind kind);      // "new_year", "tet", "hung_kings", ...
+std::string_view HolidayKindCode(HolidayKind kind);        // "new_year", "tet", "hung_kings", ...
 std::string_view HolidayReasonCode(HolidayReason reason);  // "rule", "compensatory", "override"
 
 }  // namespace motcua::core::calendar

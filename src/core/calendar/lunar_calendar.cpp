@@ -45,9 +45,7 @@ double DayStart(std::int32_t day) { return day + astronomy::kUnixEpochJd - kZone
 
 // Which 30° sector of the ecliptic the Sun is in when a civil day begins: a month holds a major
 // solar term exactly when the sector changes between its first day and the next month's.
-int SectorAtStartOf(std::int32_t day) {
-  return static_cast<int>(astronomy::SunLongitude(DayStart(day)) / 30.0) % 12;
-}
+int SectorAtStartOf(std::int32_t day) { return static_cast<int>(astronomy::SunLongitude(DayStart(day)) / 30.0) % 12; }
 
 // The civil day of the winter solstice (Sun at 270°) of a solar year.
 std::int32_t WinterSolsticeDay(int solar_year) {
@@ -64,11 +62,12 @@ class MonthTable {
     const double last_jd = DayStart(WinterSolsticeDay(kLastFrameYear)) + 40;
     // New-moon days, with a margin on both sides.
     std::vector<std::int32_t> starts;
-    for (int k = astronomy::NearestLunation(first_jd); ; ++k) {
+    for (int k = astronomy::NearestLunation(first_jd);; ++k) {
       double jd = astronomy::NewMoon(k);
       std::int32_t day = CivilDay(jd);
       for (const PinnedNewMoon& pin : kPinnedNewMoons)
-        if (day == sys_days{pin.computed}.time_since_epoch().count()) day = sys_days{pin.actual}.time_since_epoch().count();
+        if (day == sys_days{pin.computed}.time_since_epoch().count())
+          day = sys_days{pin.actual}.time_since_epoch().count();
       starts.push_back(day);
       if (jd > last_jd) break;
     }

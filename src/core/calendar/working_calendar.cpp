@@ -24,9 +24,7 @@ Instant At(sys_days day, microseconds time_of_day) {
 }
 Instant At(sys_days day, minutes time_of_day) { return At(day, microseconds{time_of_day}); }
 
-[[noreturn]] void NoWorkingDay() {
-  throw std::runtime_error("working calendar: no working day within ten years");
-}
+[[noreturn]] void NoWorkingDay() { throw std::runtime_error("working calendar: no working day within ten years"); }
 
 Status CheckPeriods(const std::vector<WorkPeriod>& periods, const std::string& which) {
   minutes previous_end{0};

@@ -292,7 +292,7 @@ TEST(HolidayCalendar, OutsideTheRange) {
   EXPECT_TRUE(rules.Holidays(1899).empty());
   EXPECT_TRUE(rules.Holidays(2101).empty());
   EXPECT_FALSE(rules.IsHoliday(Ymd(2101, 1, 1)));
-  EXPECT_TRUE(rules.IsWorkingDay(Ymd(2101, 1, 3)));  // a Monday
+  EXPECT_TRUE(rules.IsWorkingDay(Ymd(2101, 1, 3)));   // a Monday
   EXPECT_FALSE(rules.IsWorkingDay(Ymd(2101, 1, 1)));  // a Saturday
 }
 

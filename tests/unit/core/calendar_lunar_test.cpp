@@ -25,6 +25,7 @@ struct ReferenceYear {
   std::string_view lengths;
 };
 
+// clang-format off
 constexpr ReferenceYear kReference[] = {
     {1900, 1, 31, 8, "0100101101101"},
     {1901, 2, 19, 0, "010010101110"},
@@ -228,6 +229,7 @@ constexpr ReferenceYear kReference[] = {
     {2099, 1, 21, 2, "1101010010101"},
     {2100, 2, 9, 0, "101101010010"},
 };
+// clang-format on
 
 TEST(LunarCalendar, EveryMonthMatchesTheEphemerisReference) {
   for (const ReferenceYear& ref : kReference) {

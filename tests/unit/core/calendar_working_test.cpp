@@ -25,9 +25,7 @@ std::shared_ptr<const HolidayCalendar> Official() {
 }
 
 // A one-stop desk that also receives on Saturday mornings.
-WeekSchedule WithSaturdayMornings() {
-  return WeekSchedule::Standard().Set(Saturday, {{hours{8}, hours{12}}});
-}
+WeekSchedule WithSaturdayMornings() { return WeekSchedule::Standard().Set(Saturday, {{hours{8}, hours{12}}}); }
 
 class WorkingCalendarTest : public testing::Test {
  protected:
@@ -64,9 +62,9 @@ TEST_F(WorkingCalendarTest, WorkingTimeBoundaries) {
 TEST_F(WorkingCalendarTest, ReceiptOutsideWorkingTime) {
   EXPECT_INSTANT(calendar_.NextWorkingInstant(At(2017, 3, 6, 10, 15)), At(2017, 3, 6, 10, 15));
   EXPECT_INSTANT(calendar_.NextWorkingInstant(At(2017, 3, 6, 6, 30)), At(2017, 3, 6, 8));
-  EXPECT_INSTANT(calendar_.NextWorkingInstant(At(2017, 3, 6, 12)), At(2017, 3, 6, 13));       // lunch
+  EXPECT_INSTANT(calendar_.NextWorkingInstant(At(2017, 3, 6, 12)), At(2017, 3, 6, 13));  // lunch
   EXPECT_INSTANT(calendar_.NextWorkingInstant(At(2017, 3, 6, 12, 45)), At(2017, 3, 6, 13));
-  EXPECT_INSTANT(calendar_.NextWorkingInstant(At(2017, 3, 6, 17)), At(2017, 3, 7, 8));        // end of day
+  EXPECT_INSTANT(calendar_.NextWorkingInstant(At(2017, 3, 6, 17)), At(2017, 3, 7, 8));  // end of day
   EXPECT_INSTANT(calendar_.NextWorkingInstant(At(2017, 3, 6, 23, 59, 59)), At(2017, 3, 7, 8));
   EXPECT_INSTANT(calendar_.NextWorkingInstant(At(2017, 3, 10, 17, 30)), At(2017, 3, 13, 8));  // Fri → Mon
   EXPECT_INSTANT(calendar_.NextWorkingInstant(At(2017, 3, 11, 9)), At(2017, 3, 13, 8));       // Saturday
@@ -132,8 +130,10 @@ TEST_F(WorkingCalendarTest, WorkingTimeWithPauses) {
   std::vector<Interval> pauses{{At(2017, 3, 8, 9), At(2017, 3, 8, 11)}, {At(2017, 3, 7, 10), At(2017, 3, 8, 10)}};
   EXPECT_EQ(calendar_.WorkingTimeBetween(a, b, pauses), hours{31});
   // Pauses reaching outside [a, b) count only inside it; empty or reversed ones count nothing.
-  pauses = {{At(2017, 3, 3, 8), At(2017, 3, 6, 9)}, {At(2017, 3, 10, 16), At(2017, 3, 20, 8)},
-            {At(2017, 3, 7, 9), At(2017, 3, 7, 9)}, {At(2017, 3, 8, 10), At(2017, 3, 8, 9)}};
+  pauses = {{At(2017, 3, 3, 8), At(2017, 3, 6, 9)},
+            {At(2017, 3, 10, 16), At(2017, 3, 20, 8)},
+            {At(2017, 3, 7, 9), At(2017, 3, 7, 9)},
+            {At(2017, 3, 8, 10), At(2017, 3, 8, 9)}};
   EXPECT_EQ(calendar_.WorkingTimeBetween(a, b, pauses), hours{38});
   // A pause over the whole span leaves nothing.
   pauses = {{At(2017, 1, 1, 0), At(2018, 1, 1, 0)}};
@@ -181,7 +181,8 @@ TEST(WorkingCalendarSchedule, OtherHoursAndValidation) {
   EXPECT_THROW(WorkingCalendar(nullptr), std::invalid_argument);
   // Round the clock is allowed.
   WeekSchedule always;
-  for (weekday d : {Sunday, Monday, Tuesday, Wednesday, Thursday, Friday, Saturday}) always.Set(d, {{hours{0}, hours{24}}});
+  for (weekday d : {Sunday, Monday, Tuesday, Wednesday, Thursday, Friday, Saturday})
+    always.Set(d, {{hours{0}, hours{24}}});
   ASSERT_TRUE(always.Validate().ok());
   WorkingCalendar open(std::make_shared<const HolidayCalendar>(), always);
   EXPECT_INSTANT(open.AddWorkingHours(At(2017, 3, 11, 23), 2), At(2017, 3, 12, 1));
@@ -281,7 +282,8 @@ TEST_P(Properties, WorkingTimeIsAdditive) {
     const Instant x = RandomInstant();
     Instant y = x + seconds{RandomInt(0, 40 * 86400)}, z = x + seconds{RandomInt(0, 40 * 86400)};
     if (y > z) std::swap(y, z);
-    ASSERT_EQ(calendar_.WorkingTimeBetween(x, z), calendar_.WorkingTimeBetween(x, y) + calendar_.WorkingTimeBetween(y, z));
+    ASSERT_EQ(calendar_.WorkingTimeBetween(x, z),
+              calendar_.WorkingTimeBetween(x, y) + calendar_.WorkingTimeBetween(y, z));
     // A pause [y, z) takes exactly its own working time away.
     const std::vector<Interval> pause{{y, z}};
     ASSERT_EQ(calendar_.WorkingTimeBetween(x, z, pause), calendar_.WorkingTimeBetween(x, y));
