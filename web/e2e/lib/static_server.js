@@ -80,8 +80,11 @@ export function createStaticServer(root) {
         // not a file: fall through
       }
     }
-    // A missing asset is a real 404; any other path is a page of the single-page app.
-    if (path.startsWith('/assets/') || extname(path) !== '') {
+    // Like the real server: a browser asking for a page (Accept: text/html) gets index.html,
+    // whatever the path looks like (procedure codes have dots: /thu-tuc/H26.QH.XD.01); a missing
+    // asset or any other request is a real 404.
+    const acceptsHtml = (req.headers.accept ?? '').includes('text/html');
+    if (path.startsWith('/assets/') || !acceptsHtml) {
       res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
       return res.end('Not found');
     }
