@@ -11,8 +11,8 @@ namespace {
 template <typename E, size_t N>
 using Names = std::array<std::pair<E, std::string_view>, N>;
 
-constexpr Names<Tier, 4> kTiers = {{
-    {Tier::kCity, "city"}, {Tier::kDepartment, "department"}, {Tier::kDistrict, "district"}, {Tier::kWard, "ward"}}};
+constexpr Names<Tier, 4> kTiers = {
+    {{Tier::kCity, "city"}, {Tier::kDepartment, "department"}, {Tier::kDistrict, "district"}, {Tier::kWard, "ward"}}};
 constexpr Names<AgencyKind, 8> kKinds = {{{AgencyKind::kCity, "city"},
                                           {AgencyKind::kDepartment, "department"},
                                           {AgencyKind::kUrbanDistrict, "urban_district"},
@@ -73,20 +73,22 @@ std::optional<ComponentKind> ComponentKindFromString(std::string_view name) { re
 std::string_view ToString(FileType type) { return NameOf(kFileTypes, type); }
 std::optional<FileType> FileTypeFromString(std::string_view name) { return ValueOf(kFileTypes, name); }
 
-std::string_view ToString(TimeUnit unit) {
-  return unit == TimeUnit::kWorkingDays ? "working_days" : "working_hours";
-}
+std::string_view ToString(TimeUnit unit) { return unit == TimeUnit::kWorkingDays ? "working_days" : "working_hours"; }
 
 Tier TierOf(AgencyKind kind) {
   switch (kind) {
-    case AgencyKind::kCity: return Tier::kCity;
-    case AgencyKind::kDepartment: return Tier::kDepartment;
+    case AgencyKind::kCity:
+      return Tier::kCity;
+    case AgencyKind::kDepartment:
+      return Tier::kDepartment;
     case AgencyKind::kUrbanDistrict:
     case AgencyKind::kRuralDistrict:
-    case AgencyKind::kTown: return Tier::kDistrict;
+    case AgencyKind::kTown:
+      return Tier::kDistrict;
     case AgencyKind::kWard:
     case AgencyKind::kCommune:
-    case AgencyKind::kTownship: return Tier::kWard;
+    case AgencyKind::kTownship:
+      return Tier::kWard;
   }
   return Tier::kWard;
 }
@@ -98,34 +100,34 @@ std::optional<Level> LevelFromInt(long long level) {
 
 std::string_view ToString(Level level) {
   switch (level) {
-    case Level::kLevel2: return "2";
-    case Level::kLevel3: return "3";
-    case Level::kLevel4: return "4";
+    case Level::kLevel2:
+      return "2";
+    case Level::kLevel3:
+      return "3";
+    case Level::kLevel4:
+      return "4";
   }
   return "?";
 }
 
 std::string_view VietnameseName(Level level) {
   switch (level) {
-    case Level::kLevel2: return "mức độ 2";
-    case Level::kLevel3: return "mức độ 3 (một phần)";
-    case Level::kLevel4: return "mức độ 4 (toàn trình)";
+    case Level::kLevel2:
+      return "mức độ 2";
+    case Level::kLevel3:
+      return "mức độ 3 (một phần)";
+    case Level::kLevel4:
+      return "mức độ 4 (toàn trình)";
   }
   return "?";
 }
 
-const Unit* Agency::FindUnit(const UnitKey& key) const {
-  return FindBy(units, key, &Unit::key);
-}
+const Unit* Agency::FindUnit(const UnitKey& key) const { return FindBy(units, key, &Unit::key); }
 
 bool Procedure::HandledAt(Tier tier) const { return std::find(tiers.begin(), tiers.end(), tier) != tiers.end(); }
 
-const Field* Catalog::FindField(const FieldKey& key) const {
-  return FindBy(fields, key, &Field::key);
-}
-const Agency* Catalog::FindAgency(const AgencyCode& code) const {
-  return FindBy(agencies, code, &Agency::code);
-}
+const Field* Catalog::FindField(const FieldKey& key) const { return FindBy(fields, key, &Field::key); }
+const Agency* Catalog::FindAgency(const AgencyCode& code) const { return FindBy(agencies, code, &Agency::code); }
 const Procedure* Catalog::FindProcedure(const ProcedureCode& code) const {
   return FindBy(procedures, code, &Procedure::code);
 }

@@ -44,8 +44,8 @@ Tier TierOf(AgencyKind kind);
 enum class Level { kLevel2 = 2, kLevel3 = 3, kLevel4 = 4 };
 inline int ToInt(Level level) { return static_cast<int>(level); }
 std::optional<Level> LevelFromInt(long long level);
-std::string_view ToString(Level level);                // "2", "3", "4"
-std::string_view VietnameseName(Level level);          // "mức độ 3 (một phần)"
+std::string_view ToString(Level level);        // "2", "3", "4"
+std::string_view VietnameseName(Level level);  // "mức độ 3 (một phần)"
 
 enum class Applicant { kCitizen, kBusiness };
 std::string_view ToString(Applicant applicant);
@@ -127,7 +127,7 @@ struct Procedure {
   std::string name;
   std::string name_en;
   FieldKey field;
-  std::vector<Tier> tiers;              // of department, district, ward
+  std::vector<Tier> tiers;               // of department, district, ward
   std::optional<AgencyCode> department;  // the Sở, when tiers has department
   Level level = Level::kLevel3;
   ProcessingTime processing_time;
@@ -176,8 +176,8 @@ struct Wave {
 };
 
 struct Catalog {
-  std::string province;     // "Thành phố Hà Nội"
-  std::string province_en;  // "Hanoi City"
+  std::string province;       // "Thành phố Hà Nội"
+  std::string province_en;    // "Hanoi City"
   std::string province_code;  // "H26": the last part of every agency code
   // Admin-set values (e.g. wave2_date: 2017-02-20), kept as text; "" is an unset (null) value.
   std::map<std::string, std::string> settings;

@@ -104,9 +104,9 @@ std::optional<year_month_day> OnlineSince(const Catalog& catalog, const Procedur
       bool selected;
       if (const auto* by_tier = std::get_if<TierSelector>(&rollout.agencies)) {
         if (!index) index.emplace(catalog);
-        selected = std::find(by_tier->tiers.begin(), by_tier->tiers.end(), a->tier) != by_tier->tiers.end() &&
-                   !(by_tier->inner_only && (a->tier == Tier::kDistrict || a->tier == Tier::kWard) &&
-                     !index->IsInner(*a));
+        selected =
+            std::find(by_tier->tiers.begin(), by_tier->tiers.end(), a->tier) != by_tier->tiers.end() &&
+            !(by_tier->inner_only && (a->tier == Tier::kDistrict || a->tier == Tier::kWard) && !index->IsInner(*a));
       } else if (std::holds_alternative<HandlingSelector>(rollout.agencies)) {
         selected = true;
       } else {
@@ -121,8 +121,7 @@ std::optional<year_month_day> OnlineSince(const Catalog& catalog, const Procedur
   return since;
 }
 
-bool IsOnline(const Catalog& catalog, const ProcedureCode& procedure, const AgencyCode& agency,
-              year_month_day on) {
+bool IsOnline(const Catalog& catalog, const ProcedureCode& procedure, const AgencyCode& agency, year_month_day on) {
   auto since = OnlineSince(catalog, procedure, agency);
   return since && *since <= on;
 }

@@ -38,7 +38,7 @@ bool IsOnline(const Catalog& catalog, const ProcedureCode& procedure, const Agen
 struct Placement {
   const Procedure* procedure = nullptr;
   const Agency* agency = nullptr;
-  int wave = 0;                                     // the wave's number
+  int wave = 0;                                      // the wave's number
   std::optional<std::chrono::year_month_day> since;  // none: the wave has no date yet
 };
 // Every (procedure, agency) pair some wave plans, once each (the earliest wave wins), ordered by

@@ -44,7 +44,9 @@ bool IsProcedureCode(std::string_view s) {
   return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return IsUpperDigit(c) || c == '.'; });
 }
 // [A-Z][0-9][0-9], e.g. H26.
-bool IsProvinceCode(std::string_view s) { return s.size() == 3 && s[0] >= 'A' && s[0] <= 'Z' && IsDigit(s[1]) && IsDigit(s[2]); }
+bool IsProvinceCode(std::string_view s) {
+  return s.size() == 3 && s[0] >= 'A' && s[0] <= 'Z' && IsDigit(s[1]) && IsDigit(s[2]);
+}
 // QCVN 102:2016: V1V2V3.Z1Z2.Y1Y2.MX1X2, e.g. 000.00.01.H26.
 bool IsAgencyCodeShape(std::string_view s) {
   static constexpr std::string_view kShape = "999.99.99.A99";
@@ -79,8 +81,8 @@ std::optional<std::vector<E>> EnumList(MapReader& r, std::string_view key, Need 
   for (const auto& item : *items) {
     std::optional<E> value = parse(item.value);
     if (!value) {
-      r.Report(item.line, "'" + item.value + "' is not a valid item of '" + std::string(key) + "' (one of: " +
-                              std::string(allowed) + ")");
+      r.Report(item.line, "'" + item.value + "' is not a valid item of '" + std::string(key) +
+                              "' (one of: " + std::string(allowed) + ")");
       ok = false;
     } else if (std::find(out.begin(), out.end(), *value) != out.end()) {
       r.Report(item.line, "'" + item.value + "' is listed twice in '" + std::string(key) + "'");
@@ -271,8 +273,8 @@ class Loader {
         if (!IsSlug(key->value)) fr.Report(key->line, "key must be lower-case letters, digits and '-'");
         auto [it, inserted] = field_lines_.emplace(key->value, key->line);
         if (!inserted)
-          fr.Report(key->line, "key '" + key->value + "' is used twice (first on line " +
-                                   std::to_string(it->second) + ")");
+          fr.Report(key->line,
+                    "key '" + key->value + "' is used twice (first on line " + std::to_string(it->second) + ")");
       }
       if (auto v = fr.String("name", Need::kRequired)) f.name = *v;
       if (auto v = fr.String("name_en", Need::kOptional)) f.name_en = *v;
@@ -310,8 +312,8 @@ class Loader {
         } else if (file_parent->value != *agency->parent) {
           lp.push_back({loc.parent_line, "agency " + agency->code.value +
                                              ": every agency in this file must have the same parent district (" +
-                                             file_parent->value.value + ", line " +
-                                             std::to_string(file_parent->line) + ")"});
+                                             file_parent->value.value + ", line " + std::to_string(file_parent->line) +
+                                             ")"});
         }
       }
       catalog_.agencies.push_back(std::move(*agency));
@@ -372,8 +374,8 @@ class Loader {
         if (auto v = ur.Bool("one_stop", Need::kOptional)) unit.one_stop = *v;
         if (unit.one_stop) {
           if (one_stop_line)
-            ur.Report(ur.KeyLine("one_stop"), "the agency already has a one-stop unit (line " +
-                                                  std::to_string(one_stop_line) + ")");
+            ur.Report(ur.KeyLine("one_stop"),
+                      "the agency already has a one-stop unit (line " + std::to_string(one_stop_line) + ")");
           else
             one_stop_line = ur.KeyLine("one_stop");
         }
@@ -407,8 +409,8 @@ class Loader {
       if (!IsProcedureCode(code->value))
         r.Report(code->line, "code must be upper-case letters, digits and '.', e.g. H26.QH.XD.01");
       if (code->value != stem)
-        r.Report(code->line, "the file of procedure " + code->value + " must be named procedures/" + code->value +
-                                 ".yaml");
+        r.Report(code->line,
+                 "the file of procedure " + code->value + " must be named procedures/" + code->value + ".yaml");
     }
     if (auto v = r.Integer("version", Need::kRequired, 1, 1'000'000)) p.version = static_cast<int>(*v);
     if (auto v = r.Date("valid_from", Need::kRequired)) p.valid_from = *v;
@@ -608,8 +610,9 @@ class Loader {
       if (a.code.value.empty()) continue;
       auto [it, inserted] = seen.emplace(a.code, i);
       if (!inserted)
-        Add(loc.file, loc.code_line, "agency code " + a.code.value + " is used twice (first at " +
-                                         Where(agency_locs_[it->second].file, agency_locs_[it->second].code_line) + ")");
+        Add(loc.file, loc.code_line,
+            "agency code " + a.code.value + " is used twice (first at " +
+                Where(agency_locs_[it->second].file, agency_locs_[it->second].code_line) + ")");
       if (a.tier == Tier::kCity && ++cities > 1)
         Add(loc.file, loc.code_line, "agency " + a.code.value + ": there can be only one city agency");
     }
@@ -629,10 +632,10 @@ class Loader {
       if (a.tier == Tier::kDepartment || a.tier == Tier::kDistrict) expected = Tier::kCity;
       if (a.tier == Tier::kWard) expected = Tier::kDistrict;
       if (expected && parent.tier != *expected)
-        Add(loc.file, loc.parent_line, "agency " + a.code.value + ": the parent of a " +
-                                           std::string(ToString(a.tier)) + "-tier agency must be of the " +
-                                           std::string(ToString(*expected)) + " tier, and " + parent.code.value +
-                                           " is of the " + std::string(ToString(parent.tier)) + " tier");
+        Add(loc.file, loc.parent_line,
+            "agency " + a.code.value + ": the parent of a " + std::string(ToString(a.tier)) +
+                "-tier agency must be of the " + std::string(ToString(*expected)) + " tier, and " + parent.code.value +
+                " is of the " + std::string(ToString(parent.tier)) + " tier");
     }
   }
 
@@ -645,8 +648,8 @@ class Loader {
       if (!p.code.value.empty()) {
         auto [it, inserted] = seen.emplace(p.code, i);
         if (!inserted)
-          Add(loc.file, loc.code_line, what + "the code is used twice (first in " +
-                                           procedure_locs_[it->second].file + ")");
+          Add(loc.file, loc.code_line,
+              what + "the code is used twice (first in " + procedure_locs_[it->second].file + ")");
       }
       if (!p.field.value.empty() && !catalog_.FindField(p.field))
         Add(loc.file, loc.field_line, what + "field '" + p.field.value + "' is not in fields.yaml");
@@ -655,31 +658,32 @@ class Loader {
         if (!d) {
           Add(loc.file, loc.department_line, what + "department " + p.department->value + " does not exist");
         } else if (d->tier != Tier::kDepartment) {
-          Add(loc.file, loc.department_line, what + p.department->value + " is a " + std::string(ToString(d->tier)) +
-                                                 "-tier agency, not a department");
+          Add(loc.file, loc.department_line,
+              what + p.department->value + " is a " + std::string(ToString(d->tier)) +
+                  "-tier agency, not a department");
         } else if (!p.handling_unit.value.empty() && !d->FindUnit(p.handling_unit)) {
           std::string units;
           for (const auto& u : d->units) units += (units.empty() ? "" : ", ") + u.key.value;
-          Add(loc.file, loc.handling_unit_line, what + "the department " + d->code.value + " has no unit '" +
-                                                    p.handling_unit.value + "' (its units: " + units + ")");
+          Add(loc.file, loc.handling_unit_line,
+              what + "the department " + d->code.value + " has no unit '" + p.handling_unit.value +
+                  "' (its units: " + units + ")");
         }
       }
       if (p.handling_unit.value.empty()) continue;
       for (Tier tier : {Tier::kDistrict, Tier::kWard}) {
         if (!p.HandledAt(tier)) continue;
-        bool found = std::any_of(catalog_.agencies.begin(), catalog_.agencies.end(), [&](const Agency& a) {
-          return a.tier == tier && a.FindUnit(p.handling_unit);
-        });
+        bool found = std::any_of(catalog_.agencies.begin(), catalog_.agencies.end(),
+                                 [&](const Agency& a) { return a.tier == tier && a.FindUnit(p.handling_unit); });
         if (!found)
-          Add(loc.file, loc.handling_unit_line, what + "no " + std::string(ToString(tier)) +
-                                                    "-tier agency has a unit '" + p.handling_unit.value + "'");
+          Add(loc.file, loc.handling_unit_line,
+              what + "no " + std::string(ToString(tier)) + "-tier agency has a unit '" + p.handling_unit.value + "'");
       }
     }
   }
 
   void CheckWaves() {
     const std::string file(kWavesFile);
-    std::map<int, int> numbers;                                     // number -> line
+    std::map<int, int> numbers;                               // number -> line
     std::map<ProcedureCode, std::pair<int, int>> first_wave;  // code -> wave number, line
     for (size_t w = 0; w < catalog_.waves.size(); ++w) {
       const Wave& wave = catalog_.waves[w];
@@ -688,8 +692,8 @@ class Loader {
       if (wave.number > 0) {
         auto [it, inserted] = numbers.emplace(wave.number, wloc.number_line);
         if (!inserted)
-          Add(file, wloc.number_line, what + "the number is used twice (first on line " +
-                                          std::to_string(it->second) + ")");
+          Add(file, wloc.number_line,
+              what + "the number is used twice (first on line " + std::to_string(it->second) + ")");
       }
       for (size_t r = 0; r < wave.rollouts.size(); ++r) {
         const Rollout& rollout = wave.rollouts[r];
@@ -712,14 +716,15 @@ class Loader {
           }
           const Procedure* p = catalog_.FindProcedure(code);
           if (!p) {
-            Add(file, line, what + "procedure " + code.value + " does not exist (no procedures/" + code.value + ".yaml)");
+            Add(file, line,
+                what + "procedure " + code.value + " does not exist (no procedures/" + code.value + ".yaml)");
             continue;
           }
           auto [it, inserted] = first_wave.emplace(code, std::pair(wave.number, line));
           if (!inserted && it->second.first != wave.number)
-            Add(file, line, what + "procedure " + code.value + " is already in wave " +
-                                std::to_string(it->second.first) + " (line " + std::to_string(it->second.second) +
-                                "); a procedure belongs to one wave");
+            Add(file, line,
+                what + "procedure " + code.value + " is already in wave " + std::to_string(it->second.first) +
+                    " (line " + std::to_string(it->second.second) + "); a procedure belongs to one wave");
           CheckSelection(*p, rollout, rloc, listed, what, line);
         }
       }
@@ -732,13 +737,15 @@ class Loader {
     if (const auto* by_tier = std::get_if<TierSelector>(&rollout.agencies)) {
       for (Tier t : by_tier->tiers)
         if (!p.HandledAt(t))
-          Add(file, rloc.selector_line, what + "procedure " + p.code.value + " is not handled at the " +
-                                            std::string(ToString(t)) + " tier (its tiers: " + JoinTiers(p.tiers) + ")");
+          Add(file, rloc.selector_line,
+              what + "procedure " + p.code.value + " is not handled at the " + std::string(ToString(t)) +
+                  " tier (its tiers: " + JoinTiers(p.tiers) + ")");
     }
     for (const Agency* a : listed) {
       if (a && !Handles(p, *a))
-        Add(file, rloc.selector_line, what + "agency " + a->code.value + " (" + std::string(ToString(a->tier)) +
-                                          " tier) does not handle procedure " + p.code.value);
+        Add(file, rloc.selector_line,
+            what + "agency " + a->code.value + " (" + std::string(ToString(a->tier)) +
+                " tier) does not handle procedure " + p.code.value);
     }
     std::vector<const Agency*> selected = SelectAgencies(catalog_, p, rollout.agencies);
     if (selected.empty()) {
@@ -752,9 +759,10 @@ class Loader {
     std::string list;
     for (size_t i = 0; i < without_unit.size() && i < 5; ++i) list += (i ? ", " : "") + without_unit[i];
     if (without_unit.size() > 5) list += " and " + std::to_string(without_unit.size() - 5) + " more";
-    Add(file, line, what + "procedure " + p.code.value + " is switched on at " + std::to_string(without_unit.size()) +
-                        " agenc" + (without_unit.size() == 1 ? "y" : "ies") + " without a unit '" +
-                        p.handling_unit.value + "' to handle it: " + list);
+    Add(file, line,
+        what + "procedure " + p.code.value + " is switched on at " + std::to_string(without_unit.size()) + " agenc" +
+            (without_unit.size() == 1 ? "y" : "ies") + " without a unit '" + p.handling_unit.value +
+            "' to handle it: " + list);
   }
 
   Catalog catalog_;

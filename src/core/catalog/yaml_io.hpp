@@ -32,7 +32,8 @@ std::string ToString(const Problem& problem);
 // Either a complete catalog (no problems) or every problem found; never a half-loaded catalog.
 struct LoadResult {
   std::optional<Catalog> catalog;
-  std::vector<Problem> problems;  // by file (catalog.yaml, fields.yaml, agencies.yaml, wards, procedures, waves), then line
+  std::vector<Problem>
+      problems;  // by file (catalog.yaml, fields.yaml, agencies.yaml, wards, procedures, waves), then line
   bool ok() const { return catalog.has_value(); }
 };
 

@@ -9,8 +9,8 @@
 namespace motcua::core::forms {
 namespace {
 
-using text::Located;
 using text::LineProblems;
+using text::Located;
 using text::MapReader;
 using text::Need;
 using text::YamlNode;
@@ -118,7 +118,8 @@ class Parser {
     if (auto key = r.LocatedString("key", Need::kRequired)) {
       *key_line = key->line;
       if (!IsFieldKey(key->value))
-        r.Report(key->line, "key '" + key->value + "' must be lower-case letters, digits and '_', starting with a letter");
+        r.Report(key->line,
+                 "key '" + key->value + "' must be lower-case letters, digits and '_', starting with a letter");
       f.key = key->value;
       path = Join(parent_path, f.key);
       r.set_what("form field '" + path + "'");
@@ -164,8 +165,7 @@ class Parser {
       case FieldType::kDate:
         f.min_date = ReadBound(r, "min");
         f.max_date = ReadBound(r, "max");
-        if (f.min_date && f.max_date && !f.min_date->today && !f.max_date->today &&
-            f.min_date->date > f.max_date->date)
+        if (f.min_date && f.max_date && !f.min_date->today && !f.max_date->today && f.min_date->date > f.max_date->date)
           r.Report(r.KeyLine("min"), "min is after max");
         break;
       case FieldType::kChoice:
@@ -210,8 +210,7 @@ class Parser {
         option.value = v->value;
         o.set_what(r.what() + ": option '" + v->value + "'");
         auto [it, inserted] = seen.emplace(v->value, v->line);
-        if (!inserted)
-          o.Report(v->line, "the value is used twice (first on line " + std::to_string(it->second) + ")");
+        if (!inserted) o.Report(v->line, "the value is used twice (first on line " + std::to_string(it->second) + ")");
       }
       if (auto v = o.String("label", Need::kRequired)) option.label = *v;
       if (auto v = o.String("label_en", Need::kOptional)) option.label_en = *v;

@@ -37,8 +37,7 @@ size_t SequenceLength(std::string_view s, size_t i) {
     if ((b & 0xC0) != 0x80) return 0;
     cp = (cp << 6) | (b & 0x3F);
   }
-  if ((len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) || cp > 0x10FFFF ||
-      (cp >= 0xD800 && cp <= 0xDFFF))
+  if ((len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
     return 0;
   return len;
 }
@@ -146,8 +145,7 @@ std::string Nfc(std::string_view utf8) {
 bool IsNfc(std::string_view utf8) {
   if (!IsValidUtf8(utf8)) return false;
   // ASCII is always NFC; most catalog keys and codes never reach ICU.
-  if (std::all_of(utf8.begin(), utf8.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; }))
-    return true;
+  if (std::all_of(utf8.begin(), utf8.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) return true;
   UErrorCode status = U_ZERO_ERROR;
   bool normalized = NfcInstance().isNormalized(ToUnicode(utf8), status);
   return U_SUCCESS(status) && normalized;

@@ -13,10 +13,14 @@ namespace {
 
 std::string KindName(const YAML::Node& node) {
   switch (node.Type()) {
-    case YAML::NodeType::Sequence: return "a list";
-    case YAML::NodeType::Map: return "a mapping";
-    case YAML::NodeType::Null: return "empty";
-    default: return "'" + node.Scalar() + "'";
+    case YAML::NodeType::Sequence:
+      return "a list";
+    case YAML::NodeType::Map:
+      return "a mapping";
+    case YAML::NodeType::Null:
+      return "empty";
+    default:
+      return "'" + node.Scalar() + "'";
   }
 }
 
@@ -63,7 +67,8 @@ std::optional<std::string> ReadString(const YAML::Node& node, std::string_view w
   } else if (!IsNfc(s)) {
     problems.push_back({LineOf(node), std::string(what) +
                                           " is not in Unicode NFC (use precomposed letters, e.g. 'ấ' as one "
-                                          "character): '" + s + "'"});
+                                          "character): '" +
+                                          s + "'"});
   }
   return s;
 }

@@ -91,8 +91,9 @@ class MapReader {
     auto text = LocatedString(key, need);
     if (!text) return std::nullopt;
     std::optional<E> value = parse(text->value);
-    if (!value) Report(text->line, "'" + text->value + "' is not a valid " + std::string(key) + " (one of: " +
-                                       std::string(allowed) + ")");
+    if (!value)
+      Report(text->line,
+             "'" + text->value + "' is not a valid " + std::string(key) + " (one of: " + std::string(allowed) + ")");
     return value;
   }
 

@@ -25,8 +25,8 @@ std::string Lower(std::string_view s) {
 
 // Words that YAML 1.1 or 1.2 readers resolve to null or a boolean (yaml-cpp follows 1.1 here).
 bool IsReservedWord(std::string_view s) {
-  static constexpr std::array<std::string_view, 12> kWords = {"~",   "null", "y",    "n",     "yes", "no",
-                                                             "true", "false", "on", "off",   "=",   "<<"};
+  static constexpr std::array<std::string_view, 12> kWords = {"~",    "null",  "y",  "n",   "yes", "no",
+                                                              "true", "false", "on", "off", "=",   "<<"};
   std::string lower = Lower(s);
   return std::find(kWords.begin(), kWords.end(), lower) != kWords.end();
 }
@@ -38,8 +38,7 @@ bool LooksNumericOrDate(std::string_view s) {
   std::string_view body = lower;
   if (!body.empty() && (body[0] == '+' || body[0] == '-')) body.remove_prefix(1);
   if (body == ".inf" || body == ".nan") return true;
-  if (s.size() >= 6 && IsDigit(s[0]) && IsDigit(s[1]) && IsDigit(s[2]) && IsDigit(s[3]) && s[4] == '-' &&
-      IsDigit(s[5]))
+  if (s.size() >= 6 && IsDigit(s[0]) && IsDigit(s[1]) && IsDigit(s[2]) && IsDigit(s[3]) && s[4] == '-' && IsDigit(s[5]))
     return true;
   if (body.empty() || !(IsDigit(body[0]) || (body[0] == '.' && body.size() > 1 && IsDigit(body[1])))) return false;
   static constexpr std::string_view kNumberChars = "0123456789abcdefxob._:+-";
@@ -74,7 +73,7 @@ bool SyntaxNeedsQuotes(std::string_view s, bool in_flow, bool allow_leading_dash
     if (!allow_leading_dash || s.size() == 1 || s[1] == ' ' || s.substr(0, 3) == "---") return true;
     if (in_flow && std::string_view(",[]{}").find(s[1]) != std::string_view::npos) return true;
   }
-  if (s.substr(0, 3) == "..." ) return true;
+  if (s.substr(0, 3) == "...") return true;
   if (s.back() == ':') return true;
   if (s.find(": ") != std::string_view::npos || s.find(" #") != std::string_view::npos) return true;
   if (in_flow && s.find_first_of(",[]{}") != std::string_view::npos) return true;
@@ -97,12 +96,23 @@ std::string DoubleQuoted(std::string_view s) {
   for (size_t i = 0; i < s.size(); ++i) {
     auto b = static_cast<unsigned char>(s[i]);
     switch (s[i]) {
-      case '"': out += "\\\""; continue;
-      case '\\': out += "\\\\"; continue;
-      case '\n': out += "\\n"; continue;
-      case '\t': out += "\\t"; continue;
-      case '\r': out += "\\r"; continue;
-      default: break;
+      case '"':
+        out += "\\\"";
+        continue;
+      case '\\':
+        out += "\\\\";
+        continue;
+      case '\n':
+        out += "\\n";
+        continue;
+      case '\t':
+        out += "\\t";
+        continue;
+      case '\r':
+        out += "\\r";
+        continue;
+      default:
+        break;
     }
     char buf[8];
     if (b < 0x20 || b == 0x7F) {
@@ -168,8 +178,7 @@ YamlNode& YamlNode::Add(std::string key, YamlNode value) {
 
 YamlNode& YamlNode::Append(YamlNode item) {
   if (kind_ != Kind::kBlockList && kind_ != Kind::kFlowList) throw std::logic_error("YamlNode::Append on a non-list");
-  if (kind_ == Kind::kFlowList && item.kind_ != Kind::kScalar)
-    throw std::logic_error("a flow list holds scalars only");
+  if (kind_ == Kind::kFlowList && item.kind_ != Kind::kScalar) throw std::logic_error("a flow list holds scalars only");
   items_.push_back(std::move(item));
   return items_.back();
 }

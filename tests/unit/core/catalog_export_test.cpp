@@ -67,9 +67,10 @@ TEST(CatalogExport, NonCanonicalInputIsNormalised) {
 
 TEST(CatalogExport, AwkwardTextSurvivesTheRoundTrip) {
   Catalog c = MustLoad(testing::MiniCatalog());
-  const std::vector<std::string> awkward = {"2017", "true", "null", "Số 1: Núi Đôi", "#1 ưu tiên", "- gạch đầu dòng",
-                                            "'trích dẫn'", "\"ngoặc kép\"", "dòng 1\ndòng 2", "[Hà Nội]", "50%",
-                                            "a, b", " cách đầu", "~", "0100109106-001", "12:30"};
+  const std::vector<std::string> awkward = {
+      "2017",           "true",           "null",     "Số 1: Núi Đôi", "#1 ưu tiên", "- gạch đầu dòng", "'trích dẫn'",
+      "\"ngoặc kép\"",  "dòng 1\ndòng 2", "[Hà Nội]", "50%",           "a, b",       " cách đầu",       "~",
+      "0100109106-001", "12:30"};
   Procedure& p = c.procedures[0];
   p.legal_basis = awkward;
   p.name = awkward[3];

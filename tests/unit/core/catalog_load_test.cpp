@@ -110,89 +110,89 @@ TEST(CatalogLoad, BrokenCatalogReportsEveryProblemWithFileAndLine) {
        "settings:\n"                   // 4
        "  wave2_date: soon\n"},        // 5
       {"fields.yaml",
-       "fields:\n"                   // 1
-       "  - key: xay-dung\n"         // 2
-       "    name: Xây dựng\n"        // 3
-       "  - key: xay-dung\n"         // 4 duplicate
-       "    name: Xây dựng lại\n"    // 5
-       "  - key: Tu_Phap\n"          // 6 bad key
-       "    name: Tư pháp\n"},       // 7
+       "fields:\n"                 // 1
+       "  - key: xay-dung\n"       // 2
+       "    name: Xây dựng\n"      // 3
+       "  - key: xay-dung\n"       // 4 duplicate
+       "    name: Xây dựng lại\n"  // 5
+       "  - key: Tu_Phap\n"        // 6 bad key
+       "    name: Tư pháp\n"},     // 7
       {"agencies.yaml",
-       "agencies:\n"                                     // 1
-       "  - code: 000.00.00.H26\n"                       // 2
-       "    name: Ủy ban nhân dân Thành phố Hà Nội\n"    // 3
-       "    kind: city\n"                                // 4
-       "    tier: city\n"                                // 5
-       "    parent: null\n"                              // 6
-       "    address: Hà Nội\n"                           // 7
-       "  - code: 000.00.01.H26\n"                       // 8
-       "    name: Sở Xây dựng\n"                         // 9
-       "    kind: department\n"                          // 10
-       "    tier: district\n"                            // 11 kind/tier mismatch
-       "    parent: 000.00.00.H26\n"                     // 12
-       "    address: Hà Nội\n"                           // 13
-       "    units:\n"                                    // 14
-       "      - key: qlxd\n"                             // 15
-       "        name: Phòng Quản lý xây dựng\n"          // 16
-       "      - key: qlxd\n"                             // 17 duplicate unit
-       "        name: Trùng\n"                           // 18
-       "  - code: 000.00.13.H26\n"                       // 19
-       "    name: Ủy ban nhân dân quận Ba Đình\n"        // 20
-       "    kind: urban_district\n"                      // 21
-       "    tier: district\n"                            // 22
-       "    parent: 000.00.99.H26\n"                     // 23 no such parent
-       "    inner: maybe\n"                              // 24 not a boolean
-       "    address: Ba Đình\n"                          // 25
-       "  - code: 000.00.13.H26\n"                       // 26 duplicate code, no address
-       "    name: Trùng mã\n"                            // 27
-       "    kind: urban_district\n"                      // 28
-       "    tier: district\n"                            // 29
-       "    parent: 000.00.00.H26\n"},                   // 30
+       "agencies:\n"                                   // 1
+       "  - code: 000.00.00.H26\n"                     // 2
+       "    name: Ủy ban nhân dân Thành phố Hà Nội\n"  // 3
+       "    kind: city\n"                              // 4
+       "    tier: city\n"                              // 5
+       "    parent: null\n"                            // 6
+       "    address: Hà Nội\n"                         // 7
+       "  - code: 000.00.01.H26\n"                     // 8
+       "    name: Sở Xây dựng\n"                       // 9
+       "    kind: department\n"                        // 10
+       "    tier: district\n"                          // 11 kind/tier mismatch
+       "    parent: 000.00.00.H26\n"                   // 12
+       "    address: Hà Nội\n"                         // 13
+       "    units:\n"                                  // 14
+       "      - key: qlxd\n"                           // 15
+       "        name: Phòng Quản lý xây dựng\n"        // 16
+       "      - key: qlxd\n"                           // 17 duplicate unit
+       "        name: Trùng\n"                         // 18
+       "  - code: 000.00.13.H26\n"                     // 19
+       "    name: Ủy ban nhân dân quận Ba Đình\n"      // 20
+       "    kind: urban_district\n"                    // 21
+       "    tier: district\n"                          // 22
+       "    parent: 000.00.99.H26\n"                   // 23 no such parent
+       "    inner: maybe\n"                            // 24 not a boolean
+       "    address: Ba Đình\n"                        // 25
+       "  - code: 000.00.13.H26\n"                     // 26 duplicate code, no address
+       "    name: Trùng mã\n"                          // 27
+       "    kind: urban_district\n"                    // 28
+       "    tier: district\n"                          // 29
+       "    parent: 000.00.00.H26\n"},                 // 30
       {"wards/ba-dinh.yaml",
-       "agencies:\n"                                     // 1
-       "  - code: 000.01.13.H26\n"                       // 2
-       "    name: Phường Phúc Xá\n"                      // 3
-       "    kind: ward\n"                                // 4
-       "    tier: ward\n"                                // 5
-       "    parent: 000.00.13.H26\n"                     // 6
-       "    address: Phúc Xá\n"                          // 7
-       "    units:\n"                                    // 8
-       "      - key: tu-phap\n"                          // 9
+       "agencies:\n"                                           // 1
+       "  - code: 000.01.13.H26\n"                             // 2
+       "    name: Phường Phúc Xá\n"                            // 3
+       "    kind: ward\n"                                      // 4
+       "    tier: ward\n"                                      // 5
+       "    parent: 000.00.13.H26\n"                           // 6
+       "    address: Phúc Xá\n"                                // 7
+       "    units:\n"                                          // 8
+       "      - key: tu-phap\n"                                // 9
        "        name: \"Co\\u0302ng chu\\u031B\\u0301c\"\n"},  // 10 decomposed (not NFC)
       {"procedures/H26.QH.XD.01.yaml",
-       "code: H26.QH.XD.02\n"             // 1 file name differs
-       "version: 1\n"                     // 2
-       "valid_from: 2017-13-01\n"         // 3 no such date
-       "name: Cấp giấy phép xây dựng\n"   // 4
-       "field: xay-dun\n"                 // 5 no such field
-       "tiers: [district, city]\n"        // 6 city handles nothing
-       "level: 5\n"                       // 7 out of range
-       "processing_time:\n"               // 8
-       "  working_days: 15\n"             // 9 both units
-       "  working_hours: 8\n"             // 10
-       "applicants: [citizen]\n"          // 11
-       "handling_unit: qldt\n"            // 12
-       "workflow: fast\n"                 // 13 no such workflow
-       "result: Giấy phép\n"              // 14
-       "legal_basis: [Luật Xây dựng]\n"   // 15
-       "components:\n"                    // 16
-       "  - kind: original\n"             // 17 no name
-       "    count: 1\n"                   // 18
-       "    file_types: [pdf, exe]\n"     // 19 no such file type
-       "    max_size_mb: 10\n"            // 20
-       "form:\n"                          // 21
-       "  - key: purpose\n"               // 22 choice without options
-       "    type: choice\n"               // 23
-       "    label: Mục đích\n"            // 24
-       "  - key: note\n"                  // 25
-       "    type: rich_text\n"            // 26 no such type
-       "    label: Ghi chú\n"             // 27
-       "  - key: other\n"                 // 28
-       "    type: text\n"                 // 29
-       "    label: Khác\n"                // 30
-       "    show_if:\n"                   // 31
-       "      field: purpos\n"            // 32 no such field
-       "      equals: [khac]\n"},         // 33
+       "code: H26.QH.XD.02\n"            // 1 file name differs
+       "version: 1\n"                    // 2
+       "valid_from: 2017-13-01\n"        // 3 no such date
+       "name: Cấp giấy phép xây dựng\n"  // 4
+       "field: xay-dun\n"                // 5 no such field
+       "tiers: [district, city]\n"       // 6 city handles nothing
+       "level: 5\n"                      // 7 out of range
+       "processing_time:\n"              // 8
+       "  working_days: 15\n"            // 9 both units
+       "  working_hours: 8\n"            // 10
+       "applicants: [citizen]\n"         // 11
+       "handling_unit: qldt\n"           // 12
+       "workflow: fast\n"                // 13 no such workflow
+       "result: Giấy phép\n"             // 14
+       "legal_basis: [Luật Xây dựng]\n"  // 15
+       "components:\n"                   // 16
+       "  - kind: original\n"            // 17 no name
+       "    count: 1\n"                  // 18
+       "    file_types: [pdf, exe]\n"    // 19 no such file type
+       "    max_size_mb: 10\n"           // 20
+       "form:\n"                         // 21
+       "  - key: purpose\n"              // 22 choice without options
+       "    type: choice\n"              // 23
+       "    label: Mục đích\n"           // 24
+       "  - key: note\n"                 // 25
+       "    type: rich_text\n"           // 26 no such type
+       "    label: Ghi chú\n"            // 27
+       "  - key: other\n"                // 28
+       "    type: text\n"                // 29
+       "    label: Khác\n"               // 30
+       "    show_if:\n"                  // 31
+       "      field: purpos\n"           // 32 no such field
+       "      equals: [khac]\n"},        // 33
       {"procedures/H26.SO.XD.01.yaml",
        "code: H26.SO.XD.01\n"             // 1
        "version: 1\n"                     // 2
@@ -220,21 +220,21 @@ TEST(CatalogLoad, BrokenCatalogReportsEveryProblemWithFileAndLine) {
        "name: [unclosed\n"
        "version: 1\n"},
       {"waves.yaml",
-       "waves:\n"                                          // 1
-       "  - number: 1\n"                                   // 2
-       "    name: Đợt 1\n"                                 // 3
-       "    date: 2017-01-19\n"                            // 4
-       "    rollouts:\n"                                   // 5
-       "      - procedures: [H26.SO.XD.01, H26.XX.01]\n"   // 6 no such procedure
-       "        agencies:\n"                               // 7
-       "          handling: true\n"                        // 8
-       "  - number: 2\n"                                   // 9
-       "    name: Đợt 2\n"                                 // 10
-       "    setting: wave2_date\n"                         // 11 'soon' is no date
-       "    rollouts:\n"                                   // 12
-       "      - procedures: [H26.SO.XD.01]\n"              // 13 already in wave 1
-       "        agencies:\n"                               // 14
-       "          codes: [000.00.77.H26]\n"},              // 15 no such agency
+       "waves:\n"                                         // 1
+       "  - number: 1\n"                                  // 2
+       "    name: Đợt 1\n"                                // 3
+       "    date: 2017-01-19\n"                           // 4
+       "    rollouts:\n"                                  // 5
+       "      - procedures: [H26.SO.XD.01, H26.XX.01]\n"  // 6 no such procedure
+       "        agencies:\n"                              // 7
+       "          handling: true\n"                       // 8
+       "  - number: 2\n"                                  // 9
+       "    name: Đợt 2\n"                                // 10
+       "    setting: wave2_date\n"                        // 11 'soon' is no date
+       "    rollouts:\n"                                  // 12
+       "      - procedures: [H26.SO.XD.01]\n"             // 13 already in wave 1
+       "        agencies:\n"                              // 14
+       "          codes: [000.00.77.H26]\n"},             // 15 no such agency
   };
   LoadResult r = Load(files);
   EXPECT_FALSE(r.ok());
@@ -277,7 +277,8 @@ TEST(CatalogLoad, BrokenCatalogReportsEveryProblemWithFileAndLine) {
       {"waves.yaml", 13, "H26.SO.XD.01 is already in wave 1 (line 6)"},
       {"waves.yaml", 15, "agency 000.00.77.H26 does not exist"},
   };
-  for (const auto& e : expected) EXPECT_TRUE(Has(p, e.file, e.line, e.part)) << e.file << ":" << e.line << " " << e.part << "\nall:\n" << All(p);
+  for (const auto& e : expected)
+    EXPECT_TRUE(Has(p, e.file, e.line, e.part)) << e.file << ":" << e.line << " " << e.part << "\nall:\n" << All(p);
   // The syntax error stops only its own file.
   EXPECT_TRUE(std::any_of(p.begin(), p.end(), [](const Problem& x) {
     return x.file == "procedures/H26.PX.HT.01.yaml" && x.line > 0 &&
@@ -308,7 +309,7 @@ TEST(CatalogLoad, EmptyFileAndBadUtf8) {
 
 TEST(CatalogLoad, HandlingUnitMustExistWhereTheProcedureIsHandled) {
   auto files = Edit(testing::MiniCatalog(), "procedures/H26.QH.XD.01.yaml", "handling_unit: qldt",
-                    "handling_unit: qlxd");  // line 18
+                    "handling_unit: qlxd");                                                         // line 18
   files = Edit(files, "procedures/H26.SO.CT.01.yaml", "handling_unit: qltm", "handling_unit: kt");  // line 15
   // Switched on at every district, two of which have no 'tu-phap' unit.
   files = Edit(files, "waves.yaml", "codes: [000.00.13.H26, 000.01.13.H26]", "tiers: [district, ward]");
@@ -330,7 +331,7 @@ TEST(CatalogLoad, WaveAndSelectorRules) {
                     "      - procedures: [H26.SO.CT.01]\n        agencies:\n          handling: true\n",
                     "      - procedures: [H26.SO.CT.01, H26.SO.CT.01]\n"  // line 20
                     "        agencies:\n"
-                    "          tiers: [district]\n"                        // line 21
+                    "          tiers: [district]\n"  // line 21
                     "          handling: true\n");
   files = Edit(files, "waves.yaml", "    date: 2017-03-15\n", "    date: 2017-03-15\n    setting: wave2_date\n");
   files = Edit(files, "waves.yaml", "codes: [000.00.13.H26, 000.01.13.H26]", "codes: [000.00.01.H26]");
@@ -361,7 +362,8 @@ TEST(CatalogLoad, AgencyTreeRules) {
                    "    address: Cống Vị\n"});
   LoadResult r = Load(files);
   ASSERT_FALSE(r.ok());
-  EXPECT_TRUE(Has(r.problems, "wards/soc-son.yaml", 6, "must be of the district tier, and 000.00.01.H26 is of the department tier"))
+  EXPECT_TRUE(Has(r.problems, "wards/soc-son.yaml", 6,
+                  "must be of the district tier, and 000.00.01.H26 is of the department tier"))
       << All(r.problems);
   EXPECT_TRUE(Has(r.problems, "agencies.yaml", 7, "the city has no parent")) << All(r.problems);
   EXPECT_TRUE(Has(r.problems, "agencies.yaml", 41, "must end in the province code H26")) << All(r.problems);

@@ -44,7 +44,8 @@ class CatalogRollout : public ::testing::Test {
 using Codes = std::vector<std::string>;
 
 TEST_F(CatalogRollout, TierSelectorPicksAgenciesOfTheTierThatHandleTheProcedure) {
-  EXPECT_EQ(Select(kBirth, TierSelector{{Tier::kWard}, false}), (Codes{kPhucXa.value, kTrucBach.value, kPhuLinh.value}));
+  EXPECT_EQ(Select(kBirth, TierSelector{{Tier::kWard}, false}),
+            (Codes{kPhucXa.value, kTrucBach.value, kPhuLinh.value}));
   EXPECT_EQ(Select(kBuild, TierSelector{{Tier::kDistrict}, false}),
             (Codes{kBaDinh.value, kHoanKiem.value, kSocSon.value}));
   // A tier the procedure is not handled at selects nothing.
@@ -85,9 +86,9 @@ TEST_F(CatalogRollout, OnlineSince) {
   EXPECT_EQ(OnlineSince(c_, kCertify, kBaDinh), D(2017, 1, 19));
   EXPECT_EQ(OnlineSince(c_, kCertify, kPhucXa), D(2017, 1, 19));
   EXPECT_EQ(OnlineSince(c_, kCertify, kTrucBach), std::nullopt);  // not in the codes list
-  EXPECT_EQ(OnlineSince(c_, kBuild, kHoanKiem), D(2017, 2, 20));    // wave 2, from the setting
-  EXPECT_EQ(OnlineSince(c_, kBuild, kSocSon), std::nullopt);        // not an inner district
-  EXPECT_EQ(OnlineSince(c_, kBuild, kPhucXa), std::nullopt);        // not handled at wards
+  EXPECT_EQ(OnlineSince(c_, kBuild, kHoanKiem), D(2017, 2, 20));  // wave 2, from the setting
+  EXPECT_EQ(OnlineSince(c_, kBuild, kSocSon), std::nullopt);      // not an inner district
+  EXPECT_EQ(OnlineSince(c_, kBuild, kPhucXa), std::nullopt);      // not handled at wards
   EXPECT_EQ(OnlineSince(c_, kTobacco, kCongThuong), D(2017, 2, 20));
   EXPECT_EQ(OnlineSince(c_, kTobacco, kCity), std::nullopt);
   EXPECT_EQ(OnlineSince(c_, kMarriage, kTrucBach), D(2017, 3, 15));

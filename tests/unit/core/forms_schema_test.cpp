@@ -233,10 +233,10 @@ TEST(FormsSchema, JsonForTheFrontEnd) {
 }
 
 TEST(FormsSchema, EnumNamesRoundTrip) {
-  for (auto type : {FieldType::kText, FieldType::kLongText, FieldType::kNumber, FieldType::kMoney, FieldType::kDate,
-                    FieldType::kChoice, FieldType::kMultiChoice, FieldType::kYesNo, FieldType::kCitizenId,
-                    FieldType::kTaxCode, FieldType::kPhone, FieldType::kEmail, FieldType::kAddress, FieldType::kGroup,
-                    FieldType::kRepeat})
+  for (auto type :
+       {FieldType::kText, FieldType::kLongText, FieldType::kNumber, FieldType::kMoney, FieldType::kDate,
+        FieldType::kChoice, FieldType::kMultiChoice, FieldType::kYesNo, FieldType::kCitizenId, FieldType::kTaxCode,
+        FieldType::kPhone, FieldType::kEmail, FieldType::kAddress, FieldType::kGroup, FieldType::kRepeat})
     EXPECT_EQ(FieldTypeFromString(ToString(type)), type);
   EXPECT_EQ(FieldTypeFromString("rich_text"), std::nullopt);
   EXPECT_EQ(PrefillFromString("profile.tax_code"), Prefill::kTaxCode);

@@ -22,9 +22,7 @@ TEST(TextFold, DecomposedInputFoldsLikePrecomposed) {
   EXPECT_EQ(Fold(nfd), "cap giay");
 }
 
-TEST(TextFold, KeepsPunctuationAndDigits) {
-  EXPECT_EQ(Fold("Luật số 50/2014/QH13"), "luat so 50/2014/qh13");
-}
+TEST(TextFold, KeepsPunctuationAndDigits) { EXPECT_EQ(Fold("Luật số 50/2014/QH13"), "luat so 50/2014/qh13"); }
 
 TEST(TextNfc, NormalisesAndChecks) {
   const std::string nfd = "Vi\x65\xCC\xA3\xCC\x82t";  // "Việt" with e + dot below + circumflex

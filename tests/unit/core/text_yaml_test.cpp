@@ -8,14 +8,84 @@
 namespace motcua::core::text {
 namespace {
 
-const std::vector<std::string> kTricky = {
-    "", " lead", "trail ", "123", "0.5", "-1", "+1", "1e5", "1_000", "0x1F", "0o17", "0b101", ".5", "2017-01-19",
-    "2017-01-19 08:00", "12:30", "true", "No", "yes", "ON", "y", "null", "Null", "~", "=", "<<", ".inf", "-.Inf",
-    ".NaN", "a: b", "a:b", "x:", "a #b", "a#b", "#x", "- x", "-", "-x", "--- x", "...", "? x", "?", ":x", "[x]",
-    "{x}", "x, y", "a]b", "it's", "'quoted'", "\"dq\"", "a\"b", "line\nbreak", "tab\there", "cr\rx", "bell\x07",
-    "back\\slash", "*alias", "&anchor", "!tag", "%dir", "@at", "`bt", "|", ">", "Hà Nội", "000.00.01.H26",
-    "H26.QH.XD.01", "m² sàn", "024 3825 3536", "0243825353", "0100109106-001", "Luật Xây dựng số 50/2014/QH13",
-    "Hanoi People's Committee", "Văn hóa – Thể thao", "a\u2028b", "\uFEFFbom", "50%", "100.000 đồng"};
+const std::vector<std::string> kTricky = {"",
+                                          " lead",
+                                          "trail ",
+                                          "123",
+                                          "0.5",
+                                          "-1",
+                                          "+1",
+                                          "1e5",
+                                          "1_000",
+                                          "0x1F",
+                                          "0o17",
+                                          "0b101",
+                                          ".5",
+                                          "2017-01-19",
+                                          "2017-01-19 08:00",
+                                          "12:30",
+                                          "true",
+                                          "No",
+                                          "yes",
+                                          "ON",
+                                          "y",
+                                          "null",
+                                          "Null",
+                                          "~",
+                                          "=",
+                                          "<<",
+                                          ".inf",
+                                          "-.Inf",
+                                          ".NaN",
+                                          "a: b",
+                                          "a:b",
+                                          "x:",
+                                          "a #b",
+                                          "a#b",
+                                          "#x",
+                                          "- x",
+                                          "-",
+                                          "-x",
+                                          "--- x",
+                                          "...",
+                                          "? x",
+                                          "?",
+                                          ":x",
+                                          "[x]",
+                                          "{x}",
+                                          "x, y",
+                                          "a]b",
+                                          "it's",
+                                          "'quoted'",
+                                          "\"dq\"",
+                                          "a\"b",
+                                          "line\nbreak",
+                                          "tab\there",
+                                          "cr\rx",
+                                          "bell\x07",
+                                          "back\\slash",
+                                          "*alias",
+                                          "&anchor",
+                                          "!tag",
+                                          "%dir",
+                                          "@at",
+                                          "`bt",
+                                          "|",
+                                          ">",
+                                          "Hà Nội",
+                                          "000.00.01.H26",
+                                          "H26.QH.XD.01",
+                                          "m² sàn",
+                                          "024 3825 3536",
+                                          "0243825353",
+                                          "0100109106-001",
+                                          "Luật Xây dựng số 50/2014/QH13",
+                                          "Hanoi People's Committee",
+                                          "Văn hóa – Thể thao",
+                                          "a\u2028b",
+                                          "\uFEFFbom",
+                                          "50%",
+                                          "100.000 đồng"};
 
 TEST(TextYamlWriter, EveryStringReadsBackAsItselfInBlockAndFlow) {
   for (const auto& s : kTricky) {
@@ -95,14 +165,14 @@ TEST(TextYamlWriter, RendersTheCanonicalLayout) {
 
 TEST(TextYamlReader, CollectsEveryProblemWithItsLine) {
   const std::string text =
-      "name: Hà Nội\n"        // 1
-      "count: abc\n"          // 2
-      "flag: yes\n"           // 3
-      "when: 2017-02-30\n"    // 4
-      "name: again\n"         // 5
-      "extra: 1\n"            // 6
-      "list: [a, b]\n"        // 7
-      "quoted: '12'\n";       // 8
+      "name: Hà Nội\n"      // 1
+      "count: abc\n"        // 2
+      "flag: yes\n"         // 3
+      "when: 2017-02-30\n"  // 4
+      "name: again\n"       // 5
+      "extra: 1\n"          // 6
+      "list: [a, b]\n"      // 7
+      "quoted: '12'\n";     // 8
   LineProblems problems;
   auto root = ParseYaml(text, problems);
   ASSERT_TRUE(root);
