@@ -69,6 +69,10 @@ export function CatalogPage({ title }: PageProps) {
     (event: JSX.TargetedEvent<HTMLInputElement | HTMLSelectElement>) =>
       setDraft({ ...draft, [name]: event.currentTarget.value });
 
+  // Folded on a phone (results first), open on a wider screen or when a filter is set.
+  const activeFilters = [filters.agency, filters.field, filters.level, filters.tier].filter(Boolean).length;
+  const [filtersOpen, setFiltersOpen] = useState(() => activeFilters > 0 || isWideScreen());
+
   const data = results.data;
   const pageCount = data ? Math.max(1, Math.ceil(data.total / (data.per_page || PER_PAGE))) : 1;
   const status = results.loading
@@ -112,86 +116,93 @@ export function CatalogPage({ title }: PageProps) {
 
       <div class="catalog">
         <form class="catalog__filters" aria-labelledby="filters-heading" onSubmit={apply}>
-          <h2 id="filters-heading" class="heading-m">
-            {t('catalog.filters_heading')}
-          </h2>
-          <div class="form-group">
-            <label class="label" for="filter-agency">
-              {t('catalog.filter_agency')}
-            </label>
-            <select class="select" id="filter-agency" name="agency" value={draft.agency} onChange={set('agency')}>
-              <option value="">{t('catalog.any_agency')}</option>
-              {options.data && options.data.departments.length > 0 && (
-                <optgroup label={t('catalog.agency_group_departments')}>
-                  {options.data.departments.map((a) => (
-                    <option key={a.code} value={a.code}>
-                      {localName(a, locale)}
-                    </option>
-                  ))}
-                </optgroup>
+          <details class="filters" open={filtersOpen} onToggle={(e) => setFiltersOpen(e.currentTarget.open)}>
+            <summary class="filters__summary">
+              <h2 id="filters-heading" class="heading-m filters__title">
+                {t('catalog.filters_heading')}
+              </h2>
+              {activeFilters > 0 && (
+                <span class="filters__count">{t('catalog.filters_active', { n: activeFilters })}</span>
               )}
-              {options.data && options.data.districts.length > 0 && (
-                <optgroup label={t('catalog.agency_group_districts')}>
-                  {options.data.districts.map((a) => (
-                    <option key={a.code} value={a.code}>
-                      {localName(a, locale)}
-                    </option>
-                  ))}
-                </optgroup>
-              )}
-              {draft.agency && options.data && !hasAgency(options.data, draft.agency) && (
-                <option value={draft.agency}>{draft.agency}</option>
-              )}
-            </select>
-          </div>
-          <div class="form-group">
-            <label class="label" for="filter-field">
-              {t('catalog.filter_field')}
-            </label>
-            <select class="select" id="filter-field" name="field" value={draft.field} onChange={set('field')}>
-              <option value="">{t('catalog.any_field')}</option>
-              {options.data?.fields.map((f) => (
-                <option key={f.key} value={f.key}>
-                  {localName(f, locale)}
-                </option>
-              ))}
-              {draft.field && options.data && !options.data.fields.some((f) => f.key === draft.field) && (
-                <option value={draft.field}>{draft.field}</option>
-              )}
-            </select>
-          </div>
-          <div class="form-group">
-            <label class="label" for="filter-level">
-              {t('catalog.filter_level')}
-            </label>
-            <select class="select" id="filter-level" name="level" value={draft.level} onChange={set('level')}>
-              <option value="">{t('catalog.any_level')}</option>
-              {LEVEL_CHOICES.map((level) => (
-                <option key={level} value={String(level)}>
-                  {levelText(level, locale)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div class="form-group">
-            <label class="label" for="filter-tier">
-              {t('catalog.filter_tier')}
-            </label>
-            <select class="select" id="filter-tier" name="tier" value={draft.tier} onChange={set('tier')}>
-              <option value="">{t('catalog.any_tier')}</option>
-              {PROCEDURE_TIERS.map((tier) => (
-                <option key={tier} value={tier}>
-                  {tierName(tier, locale)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div class="button-row">
-            <button class="button button--secondary" type="submit">
-              {t('catalog.apply')}
-            </button>
-            {hasFilters(filters) && <a href="/thu-tuc">{t('catalog.clear')}</a>}
-          </div>
+            </summary>
+            <div class="form-group">
+              <label class="label" for="filter-agency">
+                {t('catalog.filter_agency')}
+              </label>
+              <select class="select" id="filter-agency" name="agency" value={draft.agency} onChange={set('agency')}>
+                <option value="">{t('catalog.any_agency')}</option>
+                {options.data && options.data.departments.length > 0 && (
+                  <optgroup label={t('catalog.agency_group_departments')}>
+                    {options.data.departments.map((a) => (
+                      <option key={a.code} value={a.code}>
+                        {localName(a, locale)}
+                      </option>
+                    ))}
+                  </optgroup>
+                )}
+                {options.data && options.data.districts.length > 0 && (
+                  <optgroup label={t('catalog.agency_group_districts')}>
+                    {options.data.districts.map((a) => (
+                      <option key={a.code} value={a.code}>
+                        {localName(a, locale)}
+                      </option>
+                    ))}
+                  </optgroup>
+                )}
+                {draft.agency && options.data && !hasAgency(options.data, draft.agency) && (
+                  <option value={draft.agency}>{draft.agency}</option>
+                )}
+              </select>
+            </div>
+            <div class="form-group">
+              <label class="label" for="filter-field">
+                {t('catalog.filter_field')}
+              </label>
+              <select class="select" id="filter-field" name="field" value={draft.field} onChange={set('field')}>
+                <option value="">{t('catalog.any_field')}</option>
+                {options.data?.fields.map((f) => (
+                  <option key={f.key} value={f.key}>
+                    {localName(f, locale)}
+                  </option>
+                ))}
+                {draft.field && options.data && !options.data.fields.some((f) => f.key === draft.field) && (
+                  <option value={draft.field}>{draft.field}</option>
+                )}
+              </select>
+            </div>
+            <div class="form-group">
+              <label class="label" for="filter-level">
+                {t('catalog.filter_level')}
+              </label>
+              <select class="select" id="filter-level" name="level" value={draft.level} onChange={set('level')}>
+                <option value="">{t('catalog.any_level')}</option>
+                {LEVEL_CHOICES.map((level) => (
+                  <option key={level} value={String(level)}>
+                    {levelText(level, locale)}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div class="form-group">
+              <label class="label" for="filter-tier">
+                {t('catalog.filter_tier')}
+              </label>
+              <select class="select" id="filter-tier" name="tier" value={draft.tier} onChange={set('tier')}>
+                <option value="">{t('catalog.any_tier')}</option>
+                {PROCEDURE_TIERS.map((tier) => (
+                  <option key={tier} value={tier}>
+                    {tierName(tier, locale)}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div class="button-row">
+              <button class="button button--secondary" type="submit">
+                {t('catalog.apply')}
+              </button>
+              {hasFilters(filters) && <a href="/thu-tuc">{t('catalog.clear')}</a>}
+            </div>
+          </details>
         </form>
 
         <section class="catalog__results" aria-labelledby="results-heading">
@@ -224,6 +235,10 @@ export function CatalogPage({ title }: PageProps) {
       </div>
     </>
   );
+}
+
+function isWideScreen(): boolean {
+  return typeof matchMedia === 'function' && matchMedia('(min-width: 40.0625em)').matches;
 }
 
 function hasAgency(options: FilterOptions, code: string): boolean {

@@ -238,8 +238,8 @@ function ComponentsTable({ procedure }: { procedure: ProcedureDetail }) {
       <caption class="visually-hidden">{t('procedure.components_heading')}</caption>
       <thead>
         <tr>
-          {columns.map((name) => (
-            <th scope="col" key={name}>
+          {columns.map((name, index) => (
+            <th scope="col" key={name} class={index === 2 ? 'table__num' : undefined}>
               {name}
             </th>
           ))}

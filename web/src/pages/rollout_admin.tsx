@@ -63,28 +63,35 @@ export function RolloutAdminPage({ title }: PageProps) {
 
 function WavesTable({ waves }: { waves: Wave[] }) {
   const { t } = useI18n();
+  const label = {
+    date: t('rollout.col_date'),
+    procedures: t('rollout.col_procedures'),
+    agencies: t('rollout.col_agencies'),
+    status: t('rollout.col_status'),
+  };
+  // On a phone each wave becomes a card (table--stack): data-label names each value there.
   return (
-    <TableScroll label={t('rollout.waves_heading')}>
-      <table class="table">
-        <caption class="visually-hidden">{t('rollout.waves_heading')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('rollout.col_wave')}</th>
-            <th scope="col">{t('rollout.col_date')}</th>
-            <th scope="col" class="table__num">
-              {t('rollout.col_procedures')}
-            </th>
-            <th scope="col" class="table__num">
-              {t('rollout.col_agencies')}
-            </th>
-            <th scope="col">{t('rollout.col_status')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {waves.map((wave) => (
-            <tr key={wave.number}>
-              <th scope="row">{wave.name || t('rollout.wave_n', { n: wave.number })}</th>
-              <td>
+    <table class="table table--stack">
+      <caption class="visually-hidden">{t('rollout.waves_heading')}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('rollout.col_wave')}</th>
+          <th scope="col">{label.date}</th>
+          <th scope="col" class="table__num">
+            {label.procedures}
+          </th>
+          <th scope="col" class="table__num">
+            {label.agencies}
+          </th>
+          <th scope="col">{label.status}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {waves.map((wave) => (
+          <tr key={wave.number}>
+            <th scope="row">{wave.name || t('rollout.wave_n', { n: wave.number })}</th>
+            <td data-label={label.date}>
+              <span>
                 {wave.date ? <span class="nowrap">{formatDate(wave.date)}</span> : !wave.date_setting && '—'}
                 {wave.date_setting && (
                   <span class="table__note">
@@ -92,19 +99,25 @@ function WavesTable({ waves }: { waves: Wave[] }) {
                     {wave.date ? t('rollout.date_admin_paren') : t('rollout.date_admin')}
                   </span>
                 )}
-              </td>
-              <td class="table__num">{wave.procedure_count}</td>
-              <td class="table__num">{wave.agency_count}</td>
-              <td>
+              </span>
+            </td>
+            <td data-label={label.procedures} class="table__num">
+              {wave.procedure_count}
+            </td>
+            <td data-label={label.agencies} class="table__num">
+              {wave.agency_count}
+            </td>
+            <td data-label={label.status}>
+              <span>
                 <span class={`tag ${wave.live ? 'tag--live' : 'tag--pending'}`}>
                   {wave.live ? t('rollout.live') : t('rollout.not_live')}
                 </span>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableScroll>
+              </span>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
 
@@ -186,61 +199,69 @@ function TierTable({ tiers }: { tiers: TierProgress[] }) {
     },
     { planned: 0, live: 0, by_level: {} as LevelCounts },
   );
+  const label = {
+    planned: t('rollout.col_planned'),
+    live: t('rollout.col_live'),
+    share: t('rollout.col_share'),
+    level: (level: string) => t('rollout.col_live_level', { level }),
+  };
+  const cells = (row: { planned: number; live: number; by_level: LevelCounts }) => (
+    <>
+      <td data-label={label.planned} class="table__num">
+        {row.planned}
+      </td>
+      <td data-label={label.live} class="table__num">
+        {row.live}
+      </td>
+      <td data-label={label.share} class="table__num">
+        {percentText(row.live, row.planned)}
+      </td>
+      {levels.map((level) => (
+        <td data-label={label.level(level)} class="table__num" key={level}>
+          {row.by_level?.[level] ?? 0}
+        </td>
+      ))}
+    </>
+  );
   return (
-    <TableScroll label={t('rollout.tiers_caption')}>
-      <table class="table">
-        <caption class="table__caption">{t('rollout.tiers_caption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('rollout.col_tier')}</th>
-            <th scope="col" class="table__num">
-              {t('rollout.col_planned')}
+    <table class="table table--stack">
+      <caption class="table__caption">{t('rollout.tiers_caption')}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('rollout.col_tier')}</th>
+          <th scope="col" class="table__num">
+            {label.planned}
+          </th>
+          <th scope="col" class="table__num">
+            {label.live}
+          </th>
+          <th scope="col" class="table__num">
+            {label.share}
+          </th>
+          {levels.map((level) => (
+            <th scope="col" class="table__num" key={level}>
+              {label.level(level)}
             </th>
-            <th scope="col" class="table__num">
-              {t('rollout.col_live')}
-            </th>
-            <th scope="col" class="table__num">
-              {t('rollout.col_share')}
-            </th>
-            {levels.map((level) => (
-              <th scope="col" class="table__num" key={level}>
-                {t('rollout.col_live_level', { level: levelText(Number(level), locale) })}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {tiers.map((tier) => (
-            <tr key={tier.tier}>
-              <th scope="row">{tierName(tier.tier, locale)}</th>
-              <td class="table__num">{tier.planned}</td>
-              <td class="table__num">{tier.live}</td>
-              <td class="table__num">{percentText(tier.live, tier.planned)}</td>
-              {levels.map((level) => (
-                <td class="table__num" key={level}>
-                  {tier.by_level?.[level] ?? 0}
-                </td>
-              ))}
-            </tr>
           ))}
-        </tbody>
-        {tiers.length > 1 && (
-          <tfoot>
-            <tr>
-              <th scope="row">{t('rollout.total')}</th>
-              <td class="table__num">{total.planned}</td>
-              <td class="table__num">{total.live}</td>
-              <td class="table__num">{percentText(total.live, total.planned)}</td>
-              {levels.map((level) => (
-                <td class="table__num" key={level}>
-                  {total.by_level[level] ?? 0}
-                </td>
-              ))}
-            </tr>
-          </tfoot>
-        )}
-      </table>
-    </TableScroll>
+        </tr>
+      </thead>
+      <tbody>
+        {tiers.map((tier) => (
+          <tr key={tier.tier}>
+            <th scope="row">{tierName(tier.tier, locale)}</th>
+            {cells(tier)}
+          </tr>
+        ))}
+      </tbody>
+      {tiers.length > 1 && (
+        <tfoot>
+          <tr>
+            <th scope="row">{t('rollout.total')}</th>
+            {cells(total)}
+          </tr>
+        </tfoot>
+      )}
+    </table>
   );
 }
 
@@ -343,7 +364,6 @@ function AgencyTable({ agencies }: { agencies: AgencyProgress[] }) {
                   </button>
                 </th>
               ))}
-              <th scope="col">{t('rollout.col_tier')}</th>
             </tr>
           </thead>
           <tbody>
@@ -353,7 +373,6 @@ function AgencyTable({ agencies }: { agencies: AgencyProgress[] }) {
                 <td class="table__num">{a.planned}</td>
                 <td class="table__num">{a.live}</td>
                 <td class="table__num">{percentText(a.live, a.planned)}</td>
-                <td>{tierName(a.tier, locale)}</td>
               </tr>
             ))}
           </tbody>
