@@ -2,6 +2,7 @@
 // the authorization layer checks); docs/openapi.yaml is checked against this table by a test.
 #include "api/routes.hpp"
 
+#include "api/calendar.hpp"
 #include "api/catalog.hpp"
 #include "api/system.hpp"
 
@@ -32,6 +33,12 @@ void RegisterRoutes(http::Router& router, services::Context& ctx, http::Metrics&
   add("GET", "/api/v1/rollout/waves", "public", "Rollout waves", [&ctx](Request& r) { return ListWaves(ctx, r); });
   add("GET", "/api/v1/rollout/progress", "public", "Rollout progress per tier and agency",
       [&ctx](Request& r) { return RolloutProgress(ctx, r); });
+
+  // Working-day calendar: public, so anyone can check the deadline arithmetic.
+  add("GET", "/api/v1/calendar/due", "public", "Official receipt and due time of a dossier",
+      [&ctx](Request& r) { return CalendarDue(ctx, r); });
+  add("GET", "/api/v1/calendar/holidays", "public", "Days off of a year",
+      [&ctx](Request& r) { return CalendarHolidays(ctx, r); });
 }
 
 }  // namespace motcua::api
