@@ -176,19 +176,15 @@ struct Server::Impl {
       : options(std::move(o)),
         router(r),
         metrics(m),
-        ioc(std::max(1, options.io_threads > 0 ? options.io_threads
-                                                : static_cast<int>(std::thread::hardware_concurrency()))),
-        pool(static_cast<std::size_t>(std::max(
-            1, options.handler_threads > 0 ? options.handler_threads
-                                           : 2 * static_cast<int>(std::thread::hardware_concurrency())))),
+        io_threads(ThreadCount(options.io_threads, 1)),
+        ioc(io_threads),
+        pool(static_cast<std::size_t>(ThreadCount(options.handler_threads, 2))),
         control(asio::make_strand(ioc)),
         acceptor(control),
         signals(control),
         grace_timer(control),
         new_conn_timer(control),
         work(asio::make_work_guard(ioc)) {
-    io_threads = options.io_threads > 0 ? options.io_threads
-                                        : std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
     for (const auto& route : router.routes()) any_upload_route = any_upload_route || route.upload;
     if (!options.static_dir.empty()) {
       std::error_code ec;
@@ -218,12 +214,12 @@ struct Server::Impl {
   std::vector<Middleware> middlewares;
   fs::path static_root;  // canonical; empty → no front end
   bool any_upload_route = false;
-  int io_threads = 1;
   std::shared_ptr<spdlog::logger> access_log;
 
   std::mutex mu;
   std::unordered_set<std::shared_ptr<Conn>> conns;  // guarded by mu
   std::atomic<bool> stopping{false};
+  int io_threads;
 
   // --- Asio objects (declared after what their pending handlers may touch) -------------------
   asio::io_context ioc;
@@ -234,9 +230,16 @@ struct Server::Impl {
   asio::steady_timer grace_timer;
   asio::steady_timer new_conn_timer;
   std::optional<asio::executor_work_guard<asio::io_context::executor_type>> work;
-  bool acceptor_closed = false;  // control strand
-  bool finished = false;         // control strand
+  bool accept_loop_done = false;  // control strand
+  bool finished = false;          // control strand
+  bool listening = false;
   unsigned short bound_port = 0;
+
+  // `requested`, or `per_core` × the number of cores.
+  static int ThreadCount(int requested, int per_core) {
+    if (requested > 0) return requested;
+    return std::max(1, per_core * static_cast<int>(std::thread::hardware_concurrency()));
+  }
 
   // --- listening and accepting -----------------------------------------------------------------
   void Listen() {
@@ -271,6 +274,7 @@ struct Server::Impl {
     acceptor.listen(asio::socket_base::max_listen_connections, ec);
     if (ec) fail("listen");
     bound_port = acceptor.local_endpoint().port();
+    listening = true;
   }
 
   asio::awaitable<void> AcceptLoop() {
@@ -288,6 +292,9 @@ struct Server::Impl {
       backoff.expires_after(std::chrono::milliseconds(100));
       co_await backoff.async_wait(asio::redirect_error(asio::use_awaitable, ec));
     }
+    // Only now is it certain that no accepted connection is still on its way to StartConnection.
+    accept_loop_done = true;
+    MaybeFinish();
   }
 
   void StartConnection(tcp::socket socket) {
@@ -685,7 +692,6 @@ struct Server::Impl {
       }
       acceptor.close(ec);
     }
-    acceptor_closed = true;
 
     // Idle keep-alive connections close now; connections in the middle of a request finish it.
     ForEachConnection([](Conn& c) {
@@ -720,7 +726,7 @@ struct Server::Impl {
   }
 
   void MaybeFinish() {
-    if (!stopping || !acceptor_closed || finished) return;
+    if (!stopping || !accept_loop_done || finished) return;
     {
       std::lock_guard lock(mu);
       if (!conns.empty()) return;
@@ -777,7 +783,7 @@ unsigned short Server::port() const { return impl_->bound_port; }
 
 void Server::Run() {
   Impl& s = *impl_;
-  if (!s.acceptor.is_open() && !s.acceptor_closed) s.Listen();
+  if (!s.listening) s.Listen();
   error_code ec;
   s.signals.add(SIGTERM, ec);
   s.signals.add(SIGINT, ec);

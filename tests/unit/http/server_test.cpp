@@ -747,6 +747,14 @@ TEST_F(ServerTest, StopWithNoConnectionsReturnsPromptly) {
   EXPECT_LT(std::chrono::steady_clock::now() - t0, 2s);
 }
 
+TEST_F(ServerTest, StopBeforeRunMakesRunReturn) {
+  Server server(Defaults(), router_, metrics_);
+  server.Listen();
+  server.Stop();
+  auto done = std::async(std::launch::async, [&server] { server.Run(); });
+  EXPECT_EQ(done.wait_for(5s), std::future_status::ready);
+}
+
 // The requirement: a shutdown during a burst of requests resets no request, every client gets a
 // complete response and a clean close, idle keep-alive clients are closed cleanly, and Run()
 // returns normally.
