@@ -283,6 +283,8 @@ describe('rollout page', { timeout: 120000 }, () => {
     await sortByPlanned.click();
     assert.equal(await agencies.locator('th[aria-sort]').getAttribute('aria-sort'), 'ascending');
 
+    const text = (await page.locator('main').textContent()) ?? '';
+    assert.doesNotMatch(text, /\[object|NaN|undefined/, 'every figure reads as a number');
     await assertAccessible(page, 'rollout page');
     await screenshot(page, 'rollout-desktop');
     assert.deepEqual(seriousProblems(problems), []);

@@ -614,7 +614,8 @@ function waves() {
 }
 
 function progress() {
-  /** @type {Map<string, {code: string, name: string, name_en?: string, tier: string, planned: number, live: number, by_level: Record<string, number>}>} */
+  // by_level as the server sends it: {"3": {"live": N, "planned": N}} (the UI also reads plain numbers).
+  /** @type {Map<string, {code: string, name: string, name_en?: string, tier: string, planned: number, live: number, by_level: Record<string, {live: number, planned: number}>}>} */
   const agencies = new Map();
   for (const seed of SEEDS) {
     for (const o of rolloutOf(seed)) {
@@ -630,9 +631,11 @@ function progress() {
         by_level: {},
       };
       row.planned += 1;
+      const level = (row.by_level[String(seed.level)] ??= { live: 0, planned: 0 });
+      level.planned += 1;
       if (o.since <= TODAY) {
         row.live += 1;
-        row.by_level[String(seed.level)] = (row.by_level[String(seed.level)] ?? 0) + 1;
+        level.live += 1;
       }
       agencies.set(agency.code, row);
     }
@@ -641,14 +644,20 @@ function progress() {
   const pending = agencies.get('000.00.34.H26');
   if (pending) {
     pending.live = 0;
-    pending.by_level = {};
+    for (const level of Object.values(pending.by_level)) level.live = 0;
   }
   const rows = [...agencies.values()];
   const tiers = ['department', 'district', 'ward'].map((tier) => {
     const of = rows.filter((r) => r.tier === tier);
-    /** @type {Record<string, number>} */
+    /** @type {Record<string, {live: number, planned: number}>} */
     const byLevel = {};
-    for (const r of of) for (const [k, v] of Object.entries(r.by_level)) byLevel[k] = (byLevel[k] ?? 0) + v;
+    for (const r of of) {
+      for (const [k, v] of Object.entries(r.by_level)) {
+        const sum = (byLevel[k] ??= { live: 0, planned: 0 });
+        sum.live += v.live;
+        sum.planned += v.planned;
+      }
+    }
     return {
       tier,
       planned: of.reduce((s, r) => s + r.planned, 0),

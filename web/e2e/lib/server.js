@@ -12,6 +12,8 @@ import { createStaticServer } from './static_server.js';
 
 const WEB_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
+// What `motcua demo` imports: the repository's Hanoi catalog unless the environment says otherwise.
+export const CATALOG_DIR = resolve(process.env.MOTCUA_CATALOG_DIR || join(WEB_DIR, '..', 'catalog', 'hanoi'));
 export const STATIC_DIR = resolve(process.env.MOTCUA_STATIC_DIR || join(WEB_DIR, 'dist'));
 export const SCREENSHOT_DIR = resolve(process.env.MOTCUA_SCREENSHOT_DIR || join(WEB_DIR, 'e2e-output'));
 
@@ -89,6 +91,7 @@ async function startMotcua(/** @type {string} */ bin) {
     MOTCUA_DATABASE_URL: `sqlite://${join(dir, 'e2e.db')}`, // dir is absolute: sqlite:///tmp/…
     MOTCUA_DATA_DIR: join(dir, 'data'),
     MOTCUA_STATIC_DIR: STATIC_DIR,
+    MOTCUA_CATALOG_DIR: CATALOG_DIR,
     MOTCUA_DEMO: '1',
   };
   let output = '';

@@ -143,7 +143,9 @@ export interface Wave {
   live: boolean;
 }
 
-export type LevelCounts = Record<string, number>;
+// Per service level ("3", "4"): the number online, or (as the server sends it today) both counts.
+export type LevelCount = number | { live: number; planned: number };
+export type LevelCounts = Record<string, LevelCount>;
 
 export interface TierProgress {
   tier: Tier;

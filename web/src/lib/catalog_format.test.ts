@@ -6,6 +6,7 @@ import {
   feeText,
   fileTypesText,
   isFree,
+  liveAtLevel,
   levelText,
   localName,
   paginationItems,
@@ -144,6 +145,15 @@ describe('resultCountText', () => {
     expect(resultCountText(12, 'en')).toBe('12 procedures found');
     expect(resultCountText(1, 'en')).toBe('1 procedure found');
     expect(resultCountText(0, 'en')).toBe('No procedures found');
+  });
+});
+
+describe('liveAtLevel', () => {
+  it('reads a plain count or a {live, planned} pair', () => {
+    expect(liveAtLevel(7)).toBe(7);
+    expect(liveAtLevel({ live: 3, planned: 5 })).toBe(3);
+    expect(liveAtLevel(undefined)).toBe(0);
+    expect(liveAtLevel(null)).toBe(0);
   });
 });
 

@@ -2,7 +2,7 @@
 // paper kinds, applicants, tiers, file types, and the list of page numbers for pagination.
 import { translate, type Locale, type MessageKey } from '../i18n';
 import { formatMoney } from './format';
-import type { Applicant, ComponentKind, Fee, Named, ProcessingTime, Tier } from './catalog';
+import type { Applicant, ComponentKind, Fee, LevelCount, Named, ProcessingTime, Tier } from './catalog';
 
 // The name in the reader's language: English when asked for and present, else Vietnamese.
 export function localName(item: Named | null | undefined, locale: Locale): string {
@@ -115,6 +115,13 @@ export function sizeText(megabytes: number, locale: Locale): string {
 export function resultCountText(total: number, locale: Locale): string {
   if (total === 0) return translate(locale, 'catalog.count_none');
   return translate(locale, total === 1 ? 'catalog.count_one' : 'catalog.count_other', { n: total });
+}
+
+// The number online at one level, whichever shape the count has (a number, or {live, planned}).
+export function liveAtLevel(count: LevelCount | null | undefined): number {
+  if (typeof count === 'number') return count;
+  if (count && typeof count === 'object' && typeof count.live === 'number') return count.live;
+  return 0;
 }
 
 // A share as a whole percentage ("83%"), or "—" when there is nothing planned.

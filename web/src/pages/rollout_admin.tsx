@@ -7,7 +7,7 @@ import { TableScroll } from '../components/table_scroll';
 import type { Locale } from '../i18n';
 import { useI18n } from '../i18n/use_i18n';
 import { catalogApi, type AgencyProgress, type LevelCounts, type TierProgress, type Wave } from '../lib/catalog';
-import { levelText, localName, percentText, PROCEDURE_TIERS, tierName } from '../lib/catalog_format';
+import { liveAtLevel, localName, percentText, PROCEDURE_TIERS, tierName } from '../lib/catalog_format';
 import { formatDate } from '../lib/format';
 import type { BarChart, BarChartData } from '../lib/rollout_chart';
 import { useApi } from '../lib/use_api';
@@ -194,7 +194,9 @@ function TierTable({ tiers }: { tiers: TierProgress[] }) {
     (sum, tier) => {
       sum.planned += tier.planned;
       sum.live += tier.live;
-      for (const level of levels) sum.by_level[level] = (sum.by_level[level] ?? 0) + (tier.by_level?.[level] ?? 0);
+      for (const level of levels) {
+        sum.by_level[level] = liveAtLevel(sum.by_level[level]) + liveAtLevel(tier.by_level?.[level]);
+      }
       return sum;
     },
     { planned: 0, live: 0, by_level: {} as LevelCounts },
@@ -218,7 +220,7 @@ function TierTable({ tiers }: { tiers: TierProgress[] }) {
       </td>
       {levels.map((level) => (
         <td data-label={label.level(level)} class="table__num" key={level}>
-          {row.by_level?.[level] ?? 0}
+          {liveAtLevel(row.by_level?.[level])}
         </td>
       ))}
     </>
