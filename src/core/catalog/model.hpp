@@ -20,7 +20,7 @@ namespace motcua::core::catalog {
 template <typename Tag>
 struct StrongId {
   std::string value;
-  auto operator<=>(const StrongId&) const = default;
+  auto operator<=>(const StrongId&) const = default;  // NOLINT(modernize-use-nullptr): clang-tidy misreads it
   bool operator==(const StrongId&) const = default;
 };
 using AgencyCode = StrongId<struct AgencyCodeTag>;        // "000.00.01.H26" (QCVN 102:2016)

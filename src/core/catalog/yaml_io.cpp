@@ -186,10 +186,10 @@ class Loader {
       run(*it->second, [&](const YAML::Node& n, LineProblems& lp) { LoadFields(n, lp); });
     if (auto it = by_path.find(std::string(kAgenciesFile)); it != by_path.end())
       run(*it->second, [&](const YAML::Node& n, LineProblems& lp) { LoadAgencies(*it->second, n, "", lp); });
-    for (const auto& [file, slug] : ward_files)
-      run(*file, [&](const YAML::Node& n, LineProblems& lp) { LoadAgencies(*file, n, slug, lp); });
-    for (const auto& [file, stem] : procedure_files)
-      run(*file, [&](const YAML::Node& n, LineProblems& lp) { LoadProcedure(*file, stem, n, lp); });
+    for (const auto& ward : ward_files)
+      run(*ward.first, [&](const YAML::Node& n, LineProblems& lp) { LoadAgencies(*ward.first, n, ward.second, lp); });
+    for (const auto& proc : procedure_files)
+      run(*proc.first, [&](const YAML::Node& n, LineProblems& lp) { LoadProcedure(*proc.first, proc.second, n, lp); });
     if (auto it = by_path.find(std::string(kWavesFile)); it != by_path.end())
       run(*it->second, [&](const YAML::Node& n, LineProblems& lp) { LoadWaves(n, lp); });
 

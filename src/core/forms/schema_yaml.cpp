@@ -10,7 +10,6 @@ namespace motcua::core::forms {
 namespace {
 
 using text::LineProblems;
-using text::Located;
 using text::MapReader;
 using text::Need;
 using text::YamlNode;

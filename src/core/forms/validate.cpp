@@ -110,7 +110,8 @@ class Validator {
     if (!obj.is_object()) {
       return WrongType(prefix.empty() ? "" : prefix.substr(0, prefix.size() - 1), "một nhóm thông tin", "an object");
     }
-    for (const auto& [key, value] : obj.items()) {
+    for (const auto& item : obj.items()) {
+      const std::string& key = item.key();
       if (std::none_of(fields.begin(), fields.end(), [&](const Field& f) { return f.key == key; }))
         Add(prefix + key, "unknown_field", "Biểu mẫu không có trường này.", "The form has no such field.");
     }
@@ -305,7 +306,9 @@ class Validator {
   void Address(const Field& f, const json& v, const std::string& path) {
     if (!v.is_object()) return WrongType(path, "một địa chỉ", "an address object");
     static constexpr std::array<const char*, 4> kParts = {"province", "district", "ward", "street"};
-    for (const auto& [key, part] : v.items()) {
+    for (const auto& item : v.items()) {
+      const std::string& key = item.key();
+      const json& part = item.value();
       if (std::find_if(kParts.begin(), kParts.end(), [&](const char* k) { return key == k; }) == kParts.end()) {
         Add(path + "." + key, "unknown_field", "Địa chỉ không có phần này.", "An address has no such part.");
       } else if (!part.is_string() && !part.is_null()) {

@@ -237,7 +237,7 @@ void YamlNode::RenderValue(int indent, std::string& out) const {
       }
       out += '\n';
       for (const auto& item : items_) {
-        out.append(static_cast<size_t>(indent + 2), ' ');
+        out.append(static_cast<size_t>(indent) + 2, ' ');
         out += "- ";
         if (item.kind_ == Kind::kMap && !item.entries_.empty()) {
           item.RenderMap(indent + 4, true, out);
