@@ -185,7 +185,6 @@ struct Server::Impl {
         grace_timer(control),
         new_conn_timer(control),
         work(asio::make_work_guard(ioc)) {
-    for (const auto& route : router.routes()) any_upload_route = any_upload_route || route.upload;
     if (!options.static_dir.empty()) {
       std::error_code ec;
       static_root = fs::canonical(options.static_dir, ec);
@@ -784,6 +783,7 @@ unsigned short Server::port() const { return impl_->bound_port; }
 void Server::Run() {
   Impl& s = *impl_;
   if (!s.listening) s.Listen();
+  for (const auto& route : s.router.routes()) s.any_upload_route = s.any_upload_route || route.upload;
   error_code ec;
   s.signals.add(SIGTERM, ec);
   s.signals.add(SIGINT, ec);

@@ -32,10 +32,13 @@ struct ServerOptions {
       "frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
 };
 
-// Runs before a route's handler (authentication, CSRF, rate limits). Returning a response stops
-// the request there.
+// Runs before a route's handler (authentication, CSRF, rate limits), in the order of Use(), on
+// the handler pool like the handler itself. Returning a response stops the request there.
 using Middleware = std::function<std::optional<Response>(Request&, const Route&)>;
 
+// Threads: `io_threads` run all socket I/O (Asio coroutines); handlers and middleware are blocking
+// calls on a separate pool of `handler_threads`, so a slow database call never stalls I/O. Add
+// routes to the Router and call Use() before Run(); both are read concurrently afterwards.
 class Server {
  public:
   Server(ServerOptions options, const Router& router, Metrics& metrics);
