@@ -84,6 +84,7 @@ export const en: Partial<Record<MessageKey, string>> = {
   'time.working_hour': '{n} working hour',
   'time.working_hours': '{n} working hours',
   'fee.free': 'Free of charge',
+  'fee.several': 'Several rates',
   'component.original': 'Original',
   'component.certified_copy': 'Certified copy',
   'component.copy': 'Copy',

@@ -83,6 +83,7 @@ export const vi = {
   'time.working_hour': '{n} giờ làm việc',
   'time.working_hours': '{n} giờ làm việc',
   'fee.free': 'Không mất phí',
+  'fee.several': 'Nhiều mức thu',
   'component.original': 'Bản chính',
   'component.certified_copy': 'Bản sao có chứng thực',
   'component.copy': 'Bản sao',

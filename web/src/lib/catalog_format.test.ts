@@ -94,6 +94,8 @@ describe('fees', () => {
     expect(feeText(permit, 'vi')).toBe('75.000 ₫');
     expect(feeText(two, 'vi')).toBe('1.300.000 ₫');
     expect(feeText(two, 'en')).toBe('1,300,000 ₫');
+    // A server that leaves the total out still shows the sum.
+    expect(feeText({ ...two, total: 0 }, 'vi')).toBe('1.300.000 ₫');
   });
 
   it('shows amounts per unit item by item', () => {
@@ -102,7 +104,10 @@ describe('fees', () => {
     expect(feeText(perPage, 'vi')).toBe('2.000 ₫/trang');
     expect(
       feeText({ items: [{ name: 'a', amount: 10000 }, { name: 'b', amount: 2000, per: 'trang' }], total: 12000 }, 'vi'),
-    ).toBe('10.000 ₫ + 2.000 ₫/trang');
+    ).toBe('Nhiều mức thu');
+    expect(
+      feeText({ items: [{ name: 'a', amount: 2000, per: 'trang' }, { name: 'b', amount: 1000, per: 'trang' }], total: 0 }, 'en'),
+    ).toBe('Several rates');
   });
 });
 

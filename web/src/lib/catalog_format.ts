@@ -42,14 +42,17 @@ export function feeItemAmount(item: { amount: number; per?: string | null }, loc
   return item.per ? `${money}/${item.per}` : money;
 }
 
-// The fee in one line for a result list: "Không mất phí", "75.000 ₫", or, when some items are
-// charged per unit (so no total makes sense), the items joined with "+".
+// The fee in one line: "Không mất phí", "75.000 ₫" (the total), "2.000 ₫/trang" (one amount per
+// unit), or "Nhiều mức thu" when several items are charged per unit, so that no total makes sense
+// and a sum would mislead (the fee table has the details).
 export function feeText(fee: Fee | null | undefined, locale: Locale): string {
   if (!fee || isFree(fee)) return translate(locale, 'fee.free');
-  if (fee.items.some((item) => item.per)) {
-    return fee.items.map((item) => feeItemAmount(item, locale)).join(' + ');
+  const charged = fee.items.filter((item) => item.amount !== 0);
+  if (charged.some((item) => item.per)) {
+    const only = charged.length === 1 ? charged[0] : undefined;
+    return only ? feeItemAmount(only, locale) : translate(locale, 'fee.several');
   }
-  return formatMoney(fee.total, locale);
+  return formatMoney(fee.total || charged.reduce((sum, item) => sum + item.amount, 0), locale);
 }
 
 const COMPONENT_KINDS: Record<ComponentKind, MessageKey> = {

@@ -55,9 +55,15 @@ export function CatalogPage({ title }: PageProps) {
   const results = useApi((signal) => catalogApi.procedures(proceduresApiQuery(filters), signal), [key]);
   const options = useApi(loadFilterOptions, []);
 
-  // What the person is choosing; applied (written to the URL) on submit, reset by the back button.
-  const [draft, setDraft] = useState<CatalogFilters>(filters);
-  useEffect(() => setDraft(filters), [key]);
+  // What the person is choosing; applied (written to the URL) on submit. A draft belongs to the
+  // URL it was made on: after the back button (a new URL) the form shows that URL's filters.
+  // Any change of URL drops an unapplied draft, so coming back to a URL never revives one.
+  const [edit, setEdit] = useState<{ key: string; draft: CatalogFilters } | null>(null);
+  useEffect(() => {
+    setEdit((current) => (current && current.key !== key ? null : current));
+  }, [key]);
+  const draft = edit && edit.key === key ? edit.draft : filters;
+  const setDraft = (next: CatalogFilters) => setEdit({ key, draft: next });
 
   const apply = (event: Event) => {
     event.preventDefault();

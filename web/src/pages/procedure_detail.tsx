@@ -13,6 +13,7 @@ import {
   applicantName,
   componentKindName,
   feeItemAmount,
+  feeText,
   fileTypesText,
   isFree,
   levelText,
@@ -102,7 +103,7 @@ function ProcedureBody({
           <span class="hint-inline"> {t('procedure.time_note')}</span>
         </SummaryRow>
         <SummaryRow label={t('procedure.fee')}>
-          {isFree(procedure.fee) ? t('fee.free') : <a href="#phi-le-phi">{feeSummary(procedure, locale)}</a>}
+          {isFree(procedure.fee) ? t('fee.free') : <a href="#phi-le-phi">{feeText(procedure.fee, locale)}</a>}
         </SummaryRow>
         <SummaryRow label={t('procedure.applicants')}>
           {procedure.applicants.map((a) => applicantName(a, locale)).join('; ')}
@@ -179,12 +180,6 @@ function SummaryRow({ label, children }: { label: string; children: ComponentChi
       <dd class="summary-list__value">{children}</dd>
     </div>
   );
-}
-
-function feeSummary(procedure: ProcedureDetail, locale: 'vi' | 'en'): string {
-  const perUnit = procedure.fee.items.some((item) => item.per);
-  if (perUnit) return procedure.fee.items.map((item) => feeItemAmount(item, locale)).join(' + ');
-  return formatMoney(procedure.fee.total, locale);
 }
 
 function FeeTable({ procedure }: { procedure: ProcedureDetail }) {
