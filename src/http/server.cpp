@@ -58,6 +58,8 @@ namespace {
 
 // At shutdown, a connection accepted but still silent gets this long to send its request.
 constexpr auto kNewConnectionGrace = std::chrono::seconds(1);
+// At shutdown, an idle keep-alive connection reading anew gets this long for its next request.
+constexpr auto kDrainWindow = std::chrono::seconds(1);
 // After the last response on a connection: half-close, then read what the client still sends for
 // this long (or this many bytes), so that closing never turns unread bytes into a reset.
 constexpr auto kLinger = std::chrono::seconds(1);
@@ -331,8 +333,12 @@ struct Server::Impl {
       if (buffer.size() == 0) {
         // Between requests: an idle keep-alive connection, closed by idle_timeout or shutdown.
         c.idle = true;
-        if (stopping && c.served > 0) co_return;
-        c.stream.expires_after(c.served == 0 ? options.read_timeout : options.idle_timeout);
+        // While shutting down, a keep-alive client may already be sending its next request: it gets a
+        // short window to do so and is answered with Connection: close. Closing at once would turn
+        // that request into a reset.
+        c.stream.expires_after(stopping ? kDrainWindow
+                               : c.served == 0 ? options.read_timeout
+                                               : options.idle_timeout);
         const auto n = co_await c.stream.async_read_some(buffer.prepare(kIdleReadChunk),
                                                          asio::redirect_error(asio::use_awaitable, ec));
         if (ec) co_return;  // closed by the client, timed out, or cancelled at shutdown
@@ -692,12 +698,9 @@ struct Server::Impl {
       acceptor.close(ec);
     }
 
-    // Idle keep-alive connections close now; connections in the middle of a request finish it.
-    ForEachConnection([](Conn& c) {
-      error_code ignored;
-      if (c.idle && c.served > 0 && c.stream.socket().available(ignored) == 0) c.stream.cancel();
-    });
-    // Freshly accepted connections get a moment for their first request to arrive.
+    // Idle connections, fresh or kept alive, get a moment for a request already on its way (it is
+    // answered with Connection: close); then the timer below closes those still silent. Closing
+    // them at once would turn such a request into a reset. Connections mid-request finish it.
     new_conn_timer.expires_after(kNewConnectionGrace);
     new_conn_timer.async_wait([this](error_code e) {
       if (e) return;
