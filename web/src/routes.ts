@@ -8,6 +8,9 @@ import { CatalogPage } from './pages/catalog';
 import { ProcedureDetailPage } from './pages/procedure_detail';
 import { RolloutAdminPage } from './pages/rollout_admin';
 import { NotFoundPage } from './pages/not_found';
+import { LoginPage } from './pages/login';
+import { MyDossiersPage } from './pages/my_dossiers';
+import { OfficerDeskPage } from './pages/officer_desk';
 
 export const routes: readonly RouteDef[] = [
   { path: '/', page: HomePage, title: 'home.title' },
@@ -15,9 +18,12 @@ export const routes: readonly RouteDef[] = [
   { path: '/thu-tuc/:code', page: ProcedureDetailPage, title: 'procedure.title' },
   // Read-only until admin sign-in exists.
   { path: '/quan-tri/trien-khai', page: RolloutAdminPage, title: 'rollout.title' },
-  // Filled by later issues: the public dossier lookup and sign-in.
+  // Accounts: sign-in, registration, the landing pages of applicants and officers.
+  { path: '/dang-nhap', page: LoginPage, title: 'login.title' },
+  { path: '/ho-so-cua-toi', page: MyDossiersPage, title: 'my_dossiers.title' },
+  { path: '/can-bo', page: OfficerDeskPage, title: 'desk.title' },
+  // Filled by a later issue: the public dossier lookup.
   { path: '/tra-cuu', page: ComingSoonPage, title: 'nav.lookup' },
-  { path: '/dang-nhap', page: ComingSoonPage, title: 'nav.login' },
   { path: '/kha-nang-tiep-can', page: AccessibilityPage, title: 'a11y.title' },
 ];
 

@@ -133,7 +133,7 @@ const WARDS = [
 
 export const AGENCIES = [CITY, ...DEPARTMENTS, ...DISTRICTS, ...WARDS];
 
-const UNITS = {
+export const UNITS = {
   district: [
     { key: 'vp', name: 'Văn phòng HĐND-UBND', one_stop: true },
     { key: 'qldt', name: 'Phòng Quản lý đô thị', one_stop: false },

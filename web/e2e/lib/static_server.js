@@ -1,10 +1,12 @@
 // A stand-in for `motcua serve` while the binary is not at hand: serves web/dist with the same
-// SPA fallback and Content-Security-Policy as the real server, answers /healthz, GET /api/v1/site
-// and the catalog endpoints from fixtures (fixtures.js), and 404s every other API path with the
-// server's JSON error shape.
+// SPA fallback and Content-Security-Policy as the real server, answers /healthz, GET /api/v1/site,
+// the catalog endpoints from fixtures (fixtures.js) and the accounts endpoints from an in-memory
+// store with the demo users (accounts.js), and 404s every other API path with the server's JSON
+// error shape.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
+import { createAccounts } from './accounts.js';
 import { answerCatalogApi } from './fixtures.js';
 
 export const CSP = "default-src 'self'; style-src 'self'; script-src 'self'; img-src 'self' data:";
@@ -28,9 +30,30 @@ export const SITE = { city_name: 'Thành phố Hà Nội', city_name_en: 'Hanoi 
  * @param {number} status
  * @param {unknown} body
  */
-function sendJson(res, status, body) {
-  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+function sendJson(res, status, body, headers = {}) {
+  if (body === undefined) {
+    res.writeHead(status, { 'Cache-Control': 'no-store', ...headers });
+    return res.end();
+  }
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', ...headers });
   res.end(JSON.stringify(body));
+}
+
+/**
+ * The request's JSON body: undefined when there is none, null when it is not JSON.
+ * @param {import('node:http').IncomingMessage} req
+ * @returns {Promise<unknown>}
+ */
+async function readBody(req) {
+  const chunks = [];
+  for await (const chunk of req) chunks.push(chunk);
+  const text = Buffer.concat(chunks).toString('utf8');
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
 }
 
 /**
@@ -39,6 +62,7 @@ function sendJson(res, status, body) {
  */
 export function createStaticServer(root) {
   const rootPrefix = normalize(root + sep);
+  const accounts = createAccounts();
   return createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const path = decodeURIComponent(url.pathname);
@@ -47,6 +71,16 @@ export function createStaticServer(root) {
 
     if (path === '/healthz') return sendJson(res, 200, { status: 'ok' });
     if (path === '/api/v1/site' && req.method === 'GET') return sendJson(res, 200, SITE);
+    if (path.startsWith('/api/')) {
+      const body = req.method === 'GET' || req.method === 'HEAD' ? undefined : await readBody(req);
+      if (body === null) {
+        return sendJson(res, 400, {
+          error: { code: 'bad_request', message: 'Dữ liệu gửi lên không phải JSON.', message_en: 'The body is not JSON.', fields: {} },
+        });
+      }
+      const answer = accounts.answer(req, path, body);
+      if (answer) return sendJson(res, answer.status, answer.body, answer.headers);
+    }
     if (path.startsWith('/api/') && req.method === 'GET') {
       const answer = answerCatalogApi(path, url.searchParams);
       if (answer) return sendJson(res, answer.status, answer.body);

@@ -1,8 +1,10 @@
-// The site header: portal name and city, language switch, main navigation.
+// The site header: portal name and city, language switch, main navigation with the account area
+// ("Đăng nhập", or the signed-in person's name and menu) at its end.
 import { useI18n } from '../i18n/use_i18n';
 import type { MessageKey } from '../i18n';
 import { cityName } from '../lib/site';
 import { useSite } from '../site_context';
+import { AccountMenu } from './account_menu';
 import { Emblem } from './emblem';
 import { LanguageSwitch } from './language_switch';
 
@@ -15,7 +17,6 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: '/', label: 'nav.home' },
   { href: '/thu-tuc', label: 'nav.procedures' },
   { href: '/tra-cuu', label: 'nav.lookup' },
-  { href: '/dang-nhap', label: 'nav.login' },
 ];
 
 function isCurrent(href: string, pathname: string): boolean {
@@ -51,6 +52,9 @@ export function Header({ pathname }: { pathname: string }) {
               </a>
             </li>
           ))}
+          <li class="site-nav__account">
+            <AccountMenu pathname={pathname} />
+          </li>
         </ul>
       </nav>
     </header>

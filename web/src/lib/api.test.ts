@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError, buildUrl, createApiClient, parseErrorBody, type FetchLike } from './api';
+import { ApiError, buildUrl, createApiClient, parseErrorBody, parseRetryAfter, type FetchLike } from './api';
 
 interface Call {
   url: string;
@@ -155,5 +155,139 @@ describe('parseErrorBody', () => {
   it('treats a missing error object as a bad response', () => {
     expect(parseErrorBody(500, null).code).toBe('bad_response');
     expect(parseErrorBody(500, { error: 'boom' }).code).toBe('bad_response');
+  });
+});
+
+describe('CSRF token carried by the client', () => {
+  // A scripted server: each call gets the next answer.
+  function scripted(...answers: Array<() => Response>) {
+    const calls: Call[] = [];
+    const fetchImpl: FetchLike = async (url, init) => {
+      calls.push({ url, init });
+      const next = answers.shift();
+      if (!next) throw new Error(`unexpected request ${init.method} ${url}`);
+      return next();
+    };
+    return { calls, client: createApiClient(fetchImpl) };
+  }
+
+  it('remembers the token of a login answer and sends it on state-changing requests only', async () => {
+    const { calls, client } = scripted(
+      () => json(200, { user: { id: 1 }, csrf_token: 'csrf-1' }),
+      () => json(200, { items: [] }),
+      () => json(201, { id: 2 }),
+      () => json(200, {}),
+      () => json(200, {}),
+      () => new Response(null, { status: 204 }),
+    );
+    await client.post('/auth/login', { username: 'congdan', password: 'x' });
+    expect(header(calls[0], 'X-CSRF-Token')).toBeUndefined(); // nothing to send yet
+    expect(client.csrfToken()).toBe('csrf-1');
+
+    await client.get('/agencies/A/officers');
+    expect(header(calls[1], 'X-CSRF-Token')).toBeUndefined();
+    await client.post('/agencies/A/officers', {});
+    await client.patch('/officers/2', { version: 1 });
+    await client.put('/things/1', {});
+    await client.delete('/tokens/3');
+    for (const call of calls.slice(2)) expect(header(call, 'X-CSRF-Token')).toBe('csrf-1');
+  });
+
+  it('takes a fresh token from GET /me and forgets it when told', async () => {
+    const { calls, client } = scripted(
+      () => json(200, { user: { id: 1 }, csrf_token: 'from-me' }),
+      () => new Response(null, { status: 204 }),
+      () => json(200, {}),
+    );
+    await client.get('/me');
+    await client.post('/auth/logout');
+    expect(header(calls[1], 'X-CSRF-Token')).toBe('from-me');
+    client.setCsrfToken(undefined);
+    await client.post('/auth/login', {});
+    expect(header(calls[2], 'X-CSRF-Token')).toBeUndefined();
+  });
+
+  it('an explicit token wins over the remembered one', async () => {
+    const { calls, client } = scripted(() => json(200, {}));
+    client.setCsrfToken('remembered');
+    await client.post('/x', {}, { csrfToken: 'explicit' });
+    expect(header(calls[0], 'X-CSRF-Token')).toBe('explicit');
+  });
+
+  it('on 403 csrf_failed refreshes the token from /me and tries once more', async () => {
+    const csrfFailed = () =>
+      json(403, { error: { code: 'csrf_failed', message: 'Phiên không hợp lệ.', message_en: 'Bad token.' } });
+    const { calls, client } = scripted(
+      csrfFailed,
+      () => json(200, { user: { id: 1 }, csrf_token: 'new' }),
+      () => json(201, { id: 9 }),
+    );
+    client.setCsrfToken('stale');
+    const answer = await client.post<{ id: number }>('/agencies/A/tokens', { name: 'x' });
+    expect(answer.id).toBe(9);
+    expect(calls.map((c) => `${c.init.method} ${c.url}`)).toEqual([
+      'POST /api/v1/agencies/A/tokens',
+      'GET /api/v1/me',
+      'POST /api/v1/agencies/A/tokens',
+    ]);
+    expect(header(calls[0], 'X-CSRF-Token')).toBe('stale');
+    expect(header(calls[2], 'X-CSRF-Token')).toBe('new');
+  });
+
+  it('gives up after one retry, and when /me brings no new token', async () => {
+    const csrfFailed = () => json(403, { error: { code: 'csrf_failed', message: 'x' } });
+    const twice = scripted(csrfFailed, () => json(200, { csrf_token: 'new' }), csrfFailed);
+    twice.client.setCsrfToken('stale');
+    const error = (await twice.client.post('/x', {}).catch((e: unknown) => e)) as ApiError;
+    expect(error.code).toBe('csrf_failed');
+    expect(twice.calls).toHaveLength(3);
+
+    const same = scripted(csrfFailed, () => json(200, { csrf_token: 'stale' }));
+    same.client.setCsrfToken('stale');
+    expect(((await same.client.post('/x', {}).catch((e: unknown) => e)) as ApiError).code).toBe('csrf_failed');
+    expect(same.calls).toHaveLength(2);
+
+    // A plain 403 forbidden is an answer, not a stale token: no retry.
+    const forbidden = scripted(() => json(403, { error: { code: 'forbidden', message: 'x' } }));
+    forbidden.client.setCsrfToken('t');
+    expect(((await forbidden.client.post('/x', {}).catch((e: unknown) => e)) as ApiError).code).toBe('forbidden');
+    expect(forbidden.calls).toHaveLength(1);
+  });
+
+  it('tells listeners about 401 unauthorized, not about wrong credentials', async () => {
+    const { client } = scripted(
+      () => json(401, { error: { code: 'invalid_credentials', message: 'x' } }),
+      () => json(401, { error: { code: 'unauthorized', message: 'x' } }),
+    );
+    const seen: string[] = [];
+    const stop = client.onUnauthorized((e) => seen.push(e.code));
+    await client.post('/auth/login', {}).catch(() => undefined);
+    await client.get('/me').catch(() => undefined);
+    stop();
+    expect(seen).toEqual(['unauthorized']);
+  });
+
+  it('reads Retry-After of a 429 as seconds', async () => {
+    const { client } = scripted(
+      () =>
+        new Response(JSON.stringify({ error: { code: 'too_many_requests', message: 'x' } }), {
+          status: 429,
+          headers: { 'Content-Type': 'application/json', 'Retry-After': '42' },
+        }),
+    );
+    const error = (await client.post('/auth/login', {}).catch((e: unknown) => e)) as ApiError;
+    expect(error.status).toBe(429);
+    expect(error.retryAfter).toBe(42);
+  });
+});
+
+describe('parseRetryAfter', () => {
+  it('reads seconds and HTTP dates', () => {
+    expect(parseRetryAfter('30')).toBe(30);
+    expect(parseRetryAfter(null)).toBeUndefined();
+    expect(parseRetryAfter('soon')).toBeUndefined();
+    const now = Date.parse('2017-03-20T10:00:00Z');
+    expect(parseRetryAfter('Mon, 20 Mar 2017 10:01:00 GMT', now)).toBe(60);
+    expect(parseRetryAfter('Mon, 20 Mar 2017 09:00:00 GMT', now)).toBe(0);
   });
 });

@@ -1,5 +1,9 @@
 // The JSON API client: same-origin credentials, JSON in and out, the server's error body
 // {"error":{"code","message","message_en","fields"}} turned into an ApiError.
+// It also carries the session's CSRF token: any answer with a "csrf_token" (login, GET /me) sets
+// it, every state-changing request (POST, PUT, PATCH, DELETE) sends it as X-CSRF-Token, and a
+// 403 csrf_failed refreshes it from GET /me and tries once more. The session cookie itself is
+// HttpOnly: the browser sends it, this code never sees it.
 import type { Locale } from '../i18n';
 
 export const API_BASE = '/api/v1';
@@ -29,14 +33,17 @@ export class ApiError extends Error implements ApiErrorBody {
   readonly fields: Record<string, FieldError>;
   // HTTP status, or 0 when the request never got an answer.
   readonly status: number;
+  // Seconds to wait before trying again (the Retry-After header of a 429), when the server said.
+  readonly retryAfter: number | undefined;
 
-  constructor(status: number, body: ApiErrorBody) {
+  constructor(status: number, body: ApiErrorBody, retryAfter?: number) {
     super(body.message);
     this.name = 'ApiError';
     this.status = status;
     this.code = body.code;
     this.message_en = body.message_en;
     this.fields = body.fields;
+    this.retryAfter = retryAfter;
   }
 
   // The message to show a person in their language.
@@ -49,7 +56,7 @@ export interface RequestOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   // A plain value is sent as JSON; FormData (uploads) is sent as multipart as it is.
   body?: unknown;
-  // Sent as X-CSRF-Token on requests that change state; the caller holds the token.
+  // Sent as X-CSRF-Token instead of the token the client holds (rarely needed).
   csrfToken?: string | undefined;
   query?: Record<string, string | number | boolean | undefined | null>;
   signal?: AbortSignal;
@@ -124,8 +131,30 @@ async function readJson(response: Response): Promise<unknown> {
   }
 }
 
+// Seconds from a Retry-After header: a number of seconds or an HTTP date.
+export function parseRetryAfter(value: string | null, now: number = Date.now()): number | undefined {
+  if (!value) return undefined;
+  const text = value.trim();
+  if (/^\d+$/.test(text)) return Number(text);
+  const date = Date.parse(text);
+  if (Number.isNaN(date)) return undefined;
+  return Math.max(0, Math.ceil((date - now) / 1000));
+}
+
+const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+// The path whose answer carries a fresh CSRF token for the current session.
+export const CSRF_REFRESH_PATH = '/me';
+
 export function createApiClient(fetchImpl: FetchLike = (input, init) => fetch(input, init)) {
+  let csrfToken: string | undefined;
+  const unauthorizedListeners = new Set<(error: ApiError) => void>();
+
   async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+    return send<T>(path, options, true);
+  }
+
+  async function send<T>(path: string, options: RequestOptions, mayRetry: boolean): Promise<T> {
     const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
     let body: BodyInit | undefined;
     if (options.body instanceof FormData) {
@@ -134,10 +163,13 @@ export function createApiClient(fetchImpl: FetchLike = (input, init) => fetch(in
       headers['Content-Type'] = 'application/json';
       body = JSON.stringify(options.body);
     }
-    if (options.csrfToken) headers['X-CSRF-Token'] = options.csrfToken;
+    const method = options.method ?? (body === undefined ? 'GET' : 'POST');
+    const changesState = STATE_CHANGING.has(method);
+    const sentToken = options.csrfToken ?? (changesState ? csrfToken : undefined);
+    if (sentToken) headers['X-CSRF-Token'] = sentToken;
 
     const init: RequestInit = {
-      method: options.method ?? (body === undefined ? 'GET' : 'POST'),
+      method,
       headers,
       credentials: 'same-origin',
     };
@@ -153,7 +185,28 @@ export function createApiClient(fetchImpl: FetchLike = (input, init) => fetch(in
     }
 
     const payload = await readJson(response);
-    if (!response.ok) throw new ApiError(response.status, parseErrorBody(response.status, payload));
+    if (!response.ok) {
+      const error = new ApiError(
+        response.status,
+        parseErrorBody(response.status, payload),
+        parseRetryAfter(response.headers.get('Retry-After')),
+      );
+      if (error.status === 403 && error.code === 'csrf_failed' && changesState && mayRetry && !options.csrfToken) {
+        // The token went stale (a new session in another tab): fetch the current one, try once more.
+        const refreshed = await send<unknown>(CSRF_REFRESH_PATH, { signal: options.signal }, false).then(
+          () => true,
+          () => false,
+        );
+        if (refreshed && csrfToken && csrfToken !== sentToken) return send<T>(path, options, false);
+      }
+      if (error.status === 401 && error.code === 'unauthorized') {
+        for (const listener of [...unauthorizedListeners]) listener(error);
+      }
+      throw error;
+    }
+    if (isRecord(payload) && typeof payload['csrf_token'] === 'string' && payload['csrf_token']) {
+      csrfToken = payload['csrf_token'];
+    }
     if (payload === undefined && response.status !== 204 && response.status !== 205) {
       // A 200 whose body is not JSON is a wrong route (e.g. the HTML fallback), not data.
       const text = response.headers.get('Content-Type') ?? '';
@@ -164,6 +217,18 @@ export function createApiClient(fetchImpl: FetchLike = (input, init) => fetch(in
 
   return {
     request,
+    // The CSRF token of the current session (undefined when signed out).
+    csrfToken: () => csrfToken,
+    setCsrfToken: (token: string | undefined) => {
+      csrfToken = token || undefined;
+    },
+    // Called when the server answers 401 unauthorized (the session ended); returns an unsubscribe.
+    onUnauthorized: (listener: (error: ApiError) => void) => {
+      unauthorizedListeners.add(listener);
+      return () => {
+        unauthorizedListeners.delete(listener);
+      };
+    },
     get: <T>(path: string, options: Omit<RequestOptions, 'method' | 'body'> = {}) =>
       request<T>(path, { ...options, method: 'GET' }),
     post: <T>(path: string, body?: unknown, options: Omit<RequestOptions, 'method' | 'body'> = {}) =>
