@@ -274,6 +274,7 @@ core::Result<ImportReport> Import(Context& ctx, const std::vector<cat::SourceFil
                   {"waves", report.waves},
                   {"placements", report.placements}}});
   tx->Commit();
+  if (ctx.catalog_cache) ctx.catalog_cache->Invalidate();
   Log(LogLevel::kInfo, "catalog imported",
       {{"revision", report.revision}, {"procedures", report.procedures}, {"agencies", report.agencies}});
   return report;
@@ -327,7 +328,16 @@ int Snapshot::WaveOf(const cat::ProcedureCode& code) const {
 const std::string& Snapshot::FoldedName(const cat::Procedure& p) const { return folded_name_.at(p.code.value); }
 const std::string& Snapshot::FoldedField(const cat::Procedure& p) const { return folded_field_.at(p.code.value); }
 
+void Cache::Invalidate() {
+  std::lock_guard lock(mu_);
+  current_.reset();
+}
+
 std::shared_ptr<const Snapshot> Cache::Get(Context& ctx) {
+  {
+    std::lock_guard lock(mu_);
+    if (current_ && std::chrono::steady_clock::now() - checked_ < kRecheck) return current_;
+  }
   int revision = 0;
   {
     auto tx = ctx.db.Begin(store::Database::Mode::kReadOnly);
@@ -336,7 +346,10 @@ std::shared_ptr<const Snapshot> Cache::Get(Context& ctx) {
   }
   {
     std::lock_guard lock(mu_);
-    if (current_ && current_->revision() == revision) return current_;
+    if (current_ && current_->revision() == revision) {
+      checked_ = std::chrono::steady_clock::now();
+      return current_;
+    }
   }
   // Build outside the lock; the last builder wins, all results are equivalent.
   std::vector<cat::SourceFile> files;
@@ -359,6 +372,7 @@ std::shared_ptr<const Snapshot> Cache::Get(Context& ctx) {
   }
   std::lock_guard lock(mu_);
   current_ = snap;
+  checked_ = std::chrono::steady_clock::now();
   return snap;
 }
 

@@ -89,10 +89,15 @@ class Snapshot {
 class Cache {
  public:
   std::shared_ptr<const Snapshot> Get(Context& ctx);
+  // Forget the snapshot (this process changed the catalog).
+  void Invalidate();
 
  private:
+  // Another process's import is seen within this long; this process's own at once.
+  static constexpr std::chrono::milliseconds kRecheck{500};
   std::mutex mu_;
   std::shared_ptr<const Snapshot> current_;
+  std::chrono::steady_clock::time_point checked_{};
 };
 
 // The current catalog; an empty catalog before the first import.
