@@ -2,9 +2,11 @@
 // the authorization layer checks); docs/openapi.yaml is checked against this table by a test.
 #include "api/routes.hpp"
 
+#include "api/auth.hpp"
 #include "api/calendar.hpp"
 #include "api/catalog.hpp"
 #include "api/system.hpp"
+#include "api/users.hpp"
 
 namespace motcua::api {
 
@@ -39,6 +41,38 @@ void RegisterRoutes(http::Router& router, services::Context& ctx, http::Metrics&
       [&ctx](Request& r) { return CalendarDue(ctx, r); });
   add("GET", "/api/v1/calendar/holidays", "public", "Days off of a year",
       [&ctx](Request& r) { return CalendarHolidays(ctx, r); });
+
+  // Accounts and sessions (issue 4). Object scope (the agency in the path) is checked by the service.
+  add("GET", "/api/v1/roles", "public", "Officer roles with their Vietnamese labels", [](Request& r) { return ListRoles(r); });
+  add("POST", "/api/v1/auth/register", "public", "Register a citizen or business account",
+      [&ctx](Request& r) { return Register(ctx, r); });
+  add("POST", "/api/v1/auth/verify", "public", "Verify an e-mail address with the one-time link's token",
+      [&ctx](Request& r) { return Verify(ctx, r); });
+  add("POST", "/api/v1/auth/login", "public", "Log in: session cookie and CSRF token", [&ctx](Request& r) { return Login(ctx, r); });
+  add("POST", "/api/v1/auth/logout", "authenticated", "Log out (revoke this session)",
+      [&ctx](Request& r) { return Logout(ctx, r); });
+  add("POST", "/api/v1/auth/logout-all", "authenticated", "Log out everywhere (revoke every session)",
+      [&ctx](Request& r) { return LogoutAll(ctx, r); });
+  add("GET", "/api/v1/me", "authenticated", "The signed-in user and the CSRF token", [&ctx](Request& r) { return Me(ctx, r); });
+  add("POST", "/api/v1/auth/password", "authenticated", "Change the password",
+      [&ctx](Request& r) { return ChangePassword(ctx, r); });
+  add("POST", "/api/v1/auth/password-reset", "public", "Ask for a password reset link",
+      [&ctx](Request& r) { return RequestPasswordReset(ctx, r); });
+  add("POST", "/api/v1/auth/password-reset/confirm", "public", "Set a new password with a reset link's token",
+      [&ctx](Request& r) { return ConfirmPasswordReset(ctx, r); });
+
+  // Officers and API tokens of an agency: its agency_it, or city_admin.
+  add("GET", "/api/v1/agencies/{code}/officers", "users.manage", "Officers of an agency",
+      [&ctx](Request& r) { return ListOfficers(ctx, r); });
+  add("POST", "/api/v1/agencies/{code}/officers", "users.manage", "Create an officer account",
+      [&ctx](Request& r) { return CreateOfficer(ctx, r); });
+  add("PATCH", "/api/v1/officers/{id}", "users.manage", "Change an officer's name, unit, roles or status",
+      [&ctx](Request& r) { return UpdateOfficer(ctx, r); });
+  add("GET", "/api/v1/agencies/{code}/tokens", "tokens.manage", "API tokens of an agency",
+      [&ctx](Request& r) { return ListTokens(ctx, r); });
+  add("POST", "/api/v1/agencies/{code}/tokens", "tokens.manage", "Create an API token (shown once)",
+      [&ctx](Request& r) { return CreateToken(ctx, r); });
+  add("DELETE", "/api/v1/tokens/{id}", "tokens.manage", "Revoke an API token", [&ctx](Request& r) { return RevokeToken(ctx, r); });
 }
 
 }  // namespace motcua::api

@@ -9,10 +9,12 @@
 #include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
 
+#include "api/auth.hpp"
 #include "api/routes.hpp"
 #include "http/metrics.hpp"
 #include "http/router.hpp"
 #include "http/server.hpp"
+#include "services/accounts.hpp"
 #include "services/catalog.hpp"
 #include "services/context.hpp"
 #include "services/log.hpp"
@@ -43,6 +45,18 @@ std::unique_ptr<core::Clock> MakeClock(const Config& config) {
 
 services::SiteInfo MakeSite(const Config& config) {
   return {config.city_name, config.city_name_en, config.PublicUrl(), MOTCUA_VERSION, config.demo};
+}
+
+// The accounts service's settings from the configuration (password cost, session lifetimes, cookies).
+void ConfigureAccounts(const Config& config) {
+  services::accounts::Settings s;
+  s.password_cost =
+      services::accounts::PasswordCostFromString(config.password_cost).value_or(services::accounts::PasswordCost::kInteractive);
+  s.session_idle = std::chrono::minutes(config.session_idle_minutes);
+  s.session_absolute = std::chrono::hours(config.session_absolute_hours);
+  s.secure_cookies = config.secure_cookies;
+  s.log_links = !config.production();
+  services::accounts::Configure(s);
 }
 
 // Runs a command body, turning a failure to reach the database into a readable message.
@@ -103,6 +117,7 @@ int Serve(const Config& config) {
     auto clock = MakeClock(config);
     auto db = OpenDatabase(config, *clock);
     auto ctx = services::MakeContext(*db, *clock, MakeSite(config));
+    ConfigureAccounts(config);
 
     http::Metrics metrics;
     metrics.SetBuildInfo(MOTCUA_VERSION, std::string(store::DialectName(db->dialect())));
@@ -121,6 +136,8 @@ int Serve(const Config& config) {
     options.io_threads = config.threads;
     options.static_dir = config.static_dir;
     http::Server server(options, router, metrics);
+    // Who is calling and whether the route's permission allows it: before every route's handler.
+    server.Use([&ctx](http::Request& req, const http::Route& route) { return api::Authenticate(ctx, req, route); });
     server.Listen();
 
     auto host = config.listen.substr(0, config.listen.rfind(':'));
@@ -157,8 +174,14 @@ int Demo(const Config& config) {
     auto clock = MakeClock(config);
     auto db = OpenDatabase(config, *clock);
     auto ctx = services::MakeContext(*db, *clock, MakeSite(config));
-    // The demo grows with each capability: today the Hanoi catalog (agencies, procedures, waves).
+    ConfigureAccounts(config);
+    // The demo grows with each capability: the Hanoi catalog (agencies, procedures, waves), then one
+    // account per role (found by agency names in the catalog, so a test's small catalog works too).
     if (!ImportFolder(ctx, config.catalog_dir, "demo")) return 1;
+    auto users = services::accounts::CreateDemoUsers(ctx);
+    std::cout << "demo: " << users.created << " demo accounts created, " << users.existing
+              << " already there (password " << services::accounts::kDemoPassword << ")\n";
+    for (const auto& m : users.missing) std::cout << "demo: not in the catalog, accounts skipped: " << m << "\n";
     std::cout << "demo: database ready at " << config.database_url << "\n";
     db->Close();
     return 0;
@@ -178,6 +201,21 @@ int ImportCatalog(const Config& config, const std::string& folder) {
     db->Close();
     return ok ? 0 : 1;
   });
+}
+
+int PrintRoutes() {
+  // The route table needs no database: an in-memory one stands in for the handlers' context.
+  auto db = store::Database::Open("sqlite::memory:");
+  core::SystemClock clock;
+  auto ctx = services::MakeContext(*db, clock, {});
+  http::Metrics metrics;
+  http::Router router;
+  api::RegisterRoutes(router, ctx, metrics);
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& r : router.routes())
+    out.push_back({{"method", r.method}, {"pattern", r.pattern}, {"permission", r.permission}, {"summary", r.summary}});
+  std::cout << out.dump(2) << "\n";
+  return 0;
 }
 
 int ExportCatalog(const Config& config, const std::string& folder) {

@@ -12,6 +12,8 @@ int MigrateCommand(const Config& config);
 int Demo(const Config& config);
 int ImportCatalog(const Config& config, const std::string& folder);
 int ExportCatalog(const Config& config, const std::string& folder);
+// The route table as JSON: [{"method","pattern","permission","summary"}].
+int PrintRoutes();
 
 // Logging to stdout, one JSON object per line.
 void SetupLogging(const Config& config);

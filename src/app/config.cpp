@@ -78,6 +78,12 @@ const std::vector<Setting>& Settings() {
          auto t = core::ParseInstant(v);
          if (!t) return "must be an ISO 8601 instant with offset, e.g. 2017-01-19T08:30:00+07:00";
          c.clock_start = *t; return std::nullopt; }},
+      {"password_cost", [](Config& c, const std::string& v) -> std::optional<std::string> {
+         if (v != "interactive" && v != "moderate" && v != "min") return "must be interactive, moderate or min";
+         c.password_cost = v; return std::nullopt; }},
+      {"session_idle_minutes", [](Config& c, const std::string& v) { return ParseInt(v, 1, 24 * 60, c.session_idle_minutes); }},
+      {"session_absolute_hours", [](Config& c, const std::string& v) { return ParseInt(v, 1, 24 * 30, c.session_absolute_hours); }},
+      {"secure_cookies", [](Config& c, const std::string& v) { return ParseBool(v, c.secure_cookies); }},
   };
   return kSettings;
 }
@@ -166,6 +172,9 @@ std::variant<Config, ConfigProblems> LoadConfig(const ConfigSource& source) {
     problems.push_back("MOTCUA_CLOCK_START is for development and tests; it is refused in production mode.");
   if (config.production() && config.demo)
     problems.push_back("MOTCUA_DEMO is refused in production mode: demo accounts have a published password.");
+
+  if (config.production() && config.password_cost == "min")
+    problems.push_back("MOTCUA_PASSWORD_COST=min is for tests; it is refused in production mode.");
 
   if (!problems.empty()) return problems;
   return config;

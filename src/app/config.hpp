@@ -29,6 +29,11 @@ struct Config {
   // MOTCUA_CLOCK_START: the server's clock starts at this instant and runs on from there
   // (development and tests only; refused in production).
   std::optional<core::Instant> clock_start;
+  // Accounts (issue 4).
+  std::string password_cost = "interactive";  // MOTCUA_PASSWORD_COST: interactive | moderate | min (tests)
+  int session_idle_minutes = 30;              // MOTCUA_SESSION_IDLE_MINUTES: idle expiry of a session
+  int session_absolute_hours = 12;            // MOTCUA_SESSION_ABSOLUTE_HOURS: absolute expiry of a session
+  bool secure_cookies = false;                // MOTCUA_SECURE_COOKIES: Secure cookies (behind TLS)
 
   bool production() const { return mode == "production"; }
   std::string PublicUrl() const;

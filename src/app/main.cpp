@@ -24,6 +24,7 @@ int main(int argc, char** argv) {
   auto* export_cmd = cli.add_subcommand("export", "Write the stored catalog to a folder (canonical YAML)");
   std::string export_dir;
   export_cmd->add_option("folder", export_dir, "Target folder")->required();
+  auto* routes = cli.add_subcommand("routes", "Print the route table (method, pattern, permission) as JSON");
   auto* version = cli.add_subcommand("version", "Print the version");
   CLI11_PARSE(cli, argc, argv);
 
@@ -31,6 +32,7 @@ int main(int argc, char** argv) {
     std::printf("motcua %s\n", MOTCUA_VERSION);
     return 0;
   }
+  if (routes->parsed()) return PrintRoutes();
   ConfigSource source;
   if (!config_file.empty()) source.file_path = config_file;
   source.env = ProcessEnvironment();

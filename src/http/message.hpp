@@ -2,6 +2,7 @@
 // api/ and app/ compile without Beast headers.
 #pragma once
 
+#include <any>
 #include <map>
 #include <optional>
 #include <string>
@@ -27,6 +28,8 @@ struct Request {
   std::string remote_address;
   std::string route;    // the matched route pattern ("/api/v1/agencies/{code}"), for logs/metrics
   std::string user_id;  // set by authentication middleware when a user is known (logged, never PII)
+  // Request-scoped slot for the authentication middleware (the principal); http never looks inside.
+  std::any auth;
 
   std::string Header(std::string_view lower_name) const;
   std::optional<std::string> QueryParam(std::string_view name) const;
