@@ -67,7 +67,8 @@ std::optional<AppliedMigration> ParseMigrationFilename(std::string_view filename
 std::vector<Migration> MigrationsFor(Dialect dialect) {
   std::vector<Migration> out;
   for (const auto& e : EmbeddedMigrations()) {
-    if (e.dialect != DialectName(dialect)) continue;
+    // migrations/common/ holds SQL both dialects run as written.
+    if (e.dialect != DialectName(dialect) && e.dialect != "common") continue;
     auto parsed = ParseMigrationFilename(e.filename);
     if (!parsed) throw std::logic_error("malformed migration file name: " + std::string(e.filename));
     out.push_back(Migration{parsed->version, std::move(parsed->name), e.sql});
