@@ -1,5 +1,5 @@
 -- Catalog: fields of procedures, agencies with their units, procedure versions, rollout waves.
--- The same SQL for both dialects.
+-- The same SQL for both dialects (migrations/common/).
 CREATE TABLE fields (
   key TEXT PRIMARY KEY,
   name TEXT NOT NULL,
