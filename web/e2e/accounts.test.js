@@ -134,6 +134,11 @@ describe('accounts', { timeout: 240000 }, () => {
     await assertAccessible(page, 'officer desk');
     await screenshot(page, 'accounts-officer-desk-desktop');
 
+    // Not an IT officer: user management says so plainly.
+    await page.goto(`${server.url}/quan-tri/can-bo`);
+    await page.getByRole('heading', { level: 1, name: /Bạn không có quyền/ }).waitFor();
+    await assertAccessible(page, 'forbidden page');
+
     assert.deepEqual(seriousProblems(problems), []);
     await page.close();
   });
@@ -176,6 +181,93 @@ describe('accounts', { timeout: 240000 }, () => {
     assert.equal(await hasHorizontalScroll(page), false, 'the login page scrolls sideways at 360 px');
     await assertAccessible(page, 'login (360 px)');
     await screenshot(page, 'accounts-login-360');
+    assert.deepEqual(seriousProblems(problems), []);
+    await page.close();
+  });
+
+  test("Ba Đình's IT officer manages the agency's officers and API tokens", async (t) => {
+    if (skipReason) return t.skip(skipReason);
+    const { page, problems } = await newPage();
+    await signIn(page, 'badinh.cntt');
+    await page.waitForURL(`${server.url}/can-bo`);
+    const usersLink = page.locator('main').getByRole('link', { name: 'Quản lý cán bộ' });
+    await usersLink.click();
+    await page.waitForURL(`${server.url}/quan-tri/can-bo`);
+    await page.getByRole('heading', { level: 1, name: 'Quản lý cán bộ' }).waitFor();
+    await page.getByRole('heading', { level: 2, name: 'Cán bộ của Quận Ba Đình' }).waitFor();
+    const table = page.getByRole('table', { name: 'Cán bộ của Quận Ba Đình' });
+    await table.waitFor();
+    const listed = (await table.locator('tbody').textContent()) ?? '';
+    for (const username of ['badinh.motcua', 'badinh.chuyenvien', 'badinh.truongphong', 'badinh.lanhdao', 'badinh.vanthu', 'badinh.cntt', 'badinh.vhtt']) {
+      assert.ok(listed.includes(username), `${username} is listed`);
+    }
+    assert.ok(!listed.includes('hoankiem.'), 'no officer of Hoàn Kiếm is listed');
+    assert.match(listed, /Cán bộ một cửa/);
+    await assertAccessible(page, 'user management');
+    await screenshot(page, 'accounts-users-desktop');
+
+    // The create form checks before sending, and the summary links to the fields.
+    await page.getByRole('button', { name: 'Tạo tài khoản' }).click();
+    const summary = page.getByRole('alert').filter({ hasText: 'Có lỗi cần sửa' });
+    await summary.getByText('Chọn ít nhất một vai trò').waitFor();
+    await assertAccessible(page, 'user management with errors');
+
+    // Create an officer.
+    const username = `badinh.e2e${Date.now() % 100000}`;
+    await page.getByLabel('Họ và tên', { exact: true }).first().fill('Trần Văn Kiểm');
+    await page.getByLabel('Tên đăng nhập').fill(username);
+    await page.getByLabel('Thư điện tử công vụ').fill(`${username}@badinh.hanoi.gov.vn`);
+    await page.locator('#officer-new-unit').selectOption({ label: 'Phòng Quản lý đô thị' });
+    await page.getByRole('group', { name: 'Vai trò', exact: true }).getByLabel('Chuyên viên thụ lý').check();
+    await page.getByLabel('Mật khẩu ban đầu').fill('Kiem-tra-2017!');
+    await page.getByRole('button', { name: 'Tạo tài khoản' }).click();
+    await page.getByRole('status').filter({ hasText: `Đã tạo tài khoản ${username}` }).waitFor();
+    const row = table.locator('tbody tr').filter({ hasText: username });
+    await row.waitFor();
+
+    // Edit the new officer's roles.
+    await row.getByRole('button', { name: /^Sửa/ }).click();
+    await page.getByRole('heading', { name: 'Sửa thông tin: Trần Văn Kiểm' }).waitFor();
+    await page.locator('#officer-edit-roles').getByLabel('Lãnh đạo phòng').check();
+    await page.getByRole('button', { name: 'Lưu thay đổi' }).click();
+    await page.getByRole('status').filter({ hasText: 'Đã lưu thông tin của Trần Văn Kiểm.' }).waitFor();
+    await row.filter({ hasText: 'Lãnh đạo phòng' }).waitFor();
+
+    // Lock it, after a confirmation that can be cancelled.
+    await row.getByRole('button', { name: /^Khóa/ }).click();
+    await page.getByText('Khóa tài khoản của Trần Văn Kiểm?', { exact: false }).waitFor();
+    await page.getByRole('button', { name: 'Hủy' }).click();
+    assert.match((await row.textContent()) ?? '', /Đang hoạt động/);
+    await row.getByRole('button', { name: /^Khóa/ }).click();
+    await page.getByRole('button', { name: 'Khóa tài khoản', exact: true }).click();
+    await page.getByRole('status').filter({ hasText: 'Đã khóa tài khoản của Trần Văn Kiểm.' }).waitFor();
+    await row.filter({ hasText: 'Đã khóa' }).waitFor();
+
+    // An API token: shown once, with a copy button and a warning; then revoked.
+    await page.getByLabel('Tên mã truy cập').fill('Phần mềm một cửa (e2e)');
+    await page.locator('#token-roles').getByLabel('Cán bộ một cửa').check();
+    await page.getByRole('button', { name: 'Tạo mã truy cập' }).click();
+    await page.getByRole('heading', { name: 'Mã truy cập mới: Phần mềm một cửa (e2e)' }).waitFor();
+    const secret = await page.getByLabel('Mã truy cập', { exact: true }).inputValue();
+    assert.ok(secret.length >= 16, 'the new token is shown');
+    await page.getByText('Mã chỉ hiển thị một lần', { exact: false }).waitFor();
+    await page.getByRole('button', { name: 'Sao chép mã' }).waitFor();
+    await assertAccessible(page, 'user management with a new token');
+    await page.setViewportSize(PHONE);
+    assert.equal(await hasHorizontalScroll(page), false, 'user management scrolls sideways at 360 px');
+    await assertAccessible(page, 'user management (360 px)');
+    await screenshot(page, 'accounts-users-360');
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.getByRole('button', { name: 'Tôi đã lưu mã' }).click();
+    assert.equal(await page.getByLabel('Mã truy cập', { exact: true }).count(), 0, 'the token is gone once saved');
+    const tokens = page.getByRole('table', { name: 'Mã truy cập cho hệ thống kết nối' });
+    const tokenRow = tokens.locator('tbody tr').filter({ hasText: 'Phần mềm một cửa (e2e)' });
+    await tokenRow.waitFor();
+    assert.ok(!((await page.locator('main').textContent()) ?? '').includes(secret), 'the secret is not shown again');
+    await tokenRow.getByRole('button', { name: /^Thu hồi/ }).click();
+    await page.getByRole('button', { name: 'Thu hồi mã' }).click();
+    await page.getByRole('status').filter({ hasText: 'Đã thu hồi mã truy cập' }).waitFor();
+    assert.equal(await tokenRow.count(), 0);
     assert.deepEqual(seriousProblems(problems), []);
     await page.close();
   });

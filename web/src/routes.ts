@@ -11,6 +11,7 @@ import { NotFoundPage } from './pages/not_found';
 import { LoginPage } from './pages/login';
 import { MyDossiersPage } from './pages/my_dossiers';
 import { OfficerDeskPage } from './pages/officer_desk';
+import { OfficersAdminPage } from './pages/officers_admin';
 
 export const routes: readonly RouteDef[] = [
   { path: '/', page: HomePage, title: 'home.title' },
@@ -18,6 +19,7 @@ export const routes: readonly RouteDef[] = [
   { path: '/thu-tuc/:code', page: ProcedureDetailPage, title: 'procedure.title' },
   // Read-only until admin sign-in exists.
   { path: '/quan-tri/trien-khai', page: RolloutAdminPage, title: 'rollout.title' },
+  { path: '/quan-tri/can-bo', page: OfficersAdminPage, title: 'officers.title' },
   // Accounts: sign-in, registration, the landing pages of applicants and officers.
   { path: '/dang-nhap', page: LoginPage, title: 'login.title' },
   { path: '/ho-so-cua-toi', page: MyDossiersPage, title: 'my_dossiers.title' },

@@ -20,18 +20,8 @@ export function AccountMenu({ pathname }: { pathname: string }) {
     const onPointer = (event: Event) => {
       if (rootRef.current && !rootRef.current.contains(event.target as Node)) setOpen(false);
     };
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'Escape') {
-        setOpen(false);
-        buttonRef.current?.focus();
-      }
-    };
     document.addEventListener('mousedown', onPointer);
-    document.addEventListener('keydown', onKey);
-    return () => {
-      document.removeEventListener('mousedown', onPointer);
-      document.removeEventListener('keydown', onKey);
-    };
+    return () => document.removeEventListener('mousedown', onPointer);
   }, [open]);
 
   if (state.status !== 'signed_in') {
@@ -52,7 +42,21 @@ export function AccountMenu({ pathname }: { pathname: string }) {
   };
 
   return (
-    <div class="account-menu" ref={rootRef}>
+    <div
+      class="account-menu"
+      ref={rootRef}
+      onKeyDown={(event) => {
+        if (event.key === 'Escape' && open) {
+          setOpen(false);
+          buttonRef.current?.focus();
+        }
+      }}
+      onFocusOut={(event) => {
+        // Tabbing out of the menu closes it.
+        const next = event.relatedTarget as Node | null;
+        if (open && next && rootRef.current && !rootRef.current.contains(next)) setOpen(false);
+      }}
+    >
       <button
         type="button"
         class="account-menu__button"

@@ -269,7 +269,7 @@ export function ChoiceGroup({
   };
   return (
     <div class={`form-group${error ? ' form-group--error' : ''}`}>
-      <fieldset class="fieldset" aria-describedby={describedBy(hintId, errorId)}>
+      <fieldset class="fieldset" id={id} aria-describedby={describedBy(hintId, errorId)}>
         <legend class={legendClass}>{legend}</legend>
         {hint && (
           <p class="hint" id={hintId}>
