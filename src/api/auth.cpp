@@ -46,8 +46,8 @@ bool Secure(const http::Request& req) {
 }
 
 std::string Cookie(const http::Request& req, const std::string& value, long long max_age) {
-  return std::string(kSessionCookie) + "=" + value + "; Path=/; HttpOnly; SameSite=Lax; Max-Age=" +
-         std::to_string(max_age) + (Secure(req) ? "; Secure" : "");
+  return std::string(kSessionCookie) + "=" + value +
+         "; Path=/; HttpOnly; SameSite=Lax; Max-Age=" + std::to_string(max_age) + (Secure(req) ? "; Secure" : "");
 }
 
 http::Response NoContent(int status = 204) {
@@ -76,8 +76,10 @@ std::optional<http::Response> Authenticate(services::Context& ctx, http::Request
   bool via_cookie = false;
   auto authorization = req.Header("authorization");
   if (!authorization.empty()) {
-    if (authorization.size() > 7 && (authorization.rfind("Bearer ", 0) == 0 || authorization.rfind("bearer ", 0) == 0)) {
-      if (auto p = accounts::ResolveApiToken(ctx, Trim(authorization.substr(7)))) state = AuthState{std::move(*p), 0, ""};
+    if (authorization.size() > 7 &&
+        (authorization.rfind("Bearer ", 0) == 0 || authorization.rfind("bearer ", 0) == 0)) {
+      if (auto p = accounts::ResolveApiToken(ctx, Trim(authorization.substr(7))))
+        state = AuthState{std::move(*p), 0, ""};
     }
     if (!state)
       return http::Response::FromError(core::Error::Make(core::errc::kUnauthorized,
@@ -96,16 +98,17 @@ std::optional<http::Response> Authenticate(services::Context& ctx, http::Request
   }
   if (is_public) return std::nullopt;
   if (!state) {
-    auto r = http::Response::FromError(core::Error::Make(core::errc::kUnauthorized,
-                                                         "Phiên đăng nhập không hợp lệ hoặc đã hết hạn. Vui lòng đăng nhập.",
-                                                         "You are not logged in, or the session has expired."));
+    auto r = http::Response::FromError(core::Error::Make(
+        core::errc::kUnauthorized, "Phiên đăng nhập không hợp lệ hoặc đã hết hạn. Vui lòng đăng nhập.",
+        "You are not logged in, or the session has expired."));
     return CookieValue(req, kSessionCookie) ? ClearCookie(req, std::move(r)) : r;
   }
   if (via_cookie && StateChanging(req.method) && !SameSecret(req.Header("x-csrf-token"), state->csrf_token))
-    return http::Response::FromError(core::Error::Make("csrf_failed",
-                                                       "Yêu cầu thiếu mã chống giả mạo (CSRF) hợp lệ. Vui lòng tải lại trang.",
-                                                       "The request lacks a valid CSRF token. Please reload the page."));
-  if (auto ok = accounts::Authorize(&state->principal, route.permission); !ok) return http::Response::FromError(ok.error());
+    return http::Response::FromError(
+        core::Error::Make("csrf_failed", "Yêu cầu thiếu mã chống giả mạo (CSRF) hợp lệ. Vui lòng tải lại trang.",
+                          "The request lacks a valid CSRF token. Please reload the page."));
+  if (auto ok = accounts::Authorize(&state->principal, route.permission); !ok)
+    return http::Response::FromError(ok.error());
   return std::nullopt;
 }
 
@@ -119,7 +122,8 @@ accounts::Caller CallerOf(const http::Request& req) {
 core::Result<json> JsonObjectBody(const http::Request& req) {
   auto j = json::parse(req.body, nullptr, false);
   if (j.is_discarded() || !j.is_object())
-    return core::Error::BadRequest("Nội dung yêu cầu phải là một đối tượng JSON.", "The request body must be a JSON object.");
+    return core::Error::BadRequest("Nội dung yêu cầu phải là một đối tượng JSON.",
+                                   "The request body must be a JSON object.");
   return j;
 }
 
@@ -145,7 +149,8 @@ json UserJson(const accounts::User& u, bool profile) {
               {"roles", roles},
               {"status", u.status},
               {"version", u.version}};
-  if (profile || u.kind == access::AccountKind::kOfficer) out["phone"] = u.phone.empty() ? json(nullptr) : json(u.phone);
+  if (profile || u.kind == access::AccountKind::kOfficer)
+    out["phone"] = u.phone.empty() ? json(nullptr) : json(u.phone);
   if (profile) {
     out["address"] = u.address.empty() ? json(nullptr) : json(u.address);
     if (u.kind == access::AccountKind::kCitizen) {
@@ -210,8 +215,8 @@ http::Response Login(services::Context& ctx, http::Request& req) {
   }
   req.user_id = std::to_string(result->user.id);
   auto r = http::Response::Json(200, {{"user", UserJson(result->user, true)}, {"csrf_token", result->csrf_token}});
-  r.headers.emplace_back("Set-Cookie", Cookie(req, result->session_token,
-                                              accounts::CurrentSettings().session_absolute.count()));
+  r.headers.emplace_back("Set-Cookie",
+                         Cookie(req, result->session_token, accounts::CurrentSettings().session_absolute.count()));
   r.SetHeader("Cache-Control", "no-store");
   return r;
 }
@@ -230,7 +235,9 @@ http::Response LogoutAll(services::Context& ctx, http::Request& req) {
 
 http::Response Me(services::Context& ctx, http::Request& req) {
   const auto* auth = AuthOf(req);
-  if (!auth) return http::Response::FromError(core::Error::Make(core::errc::kUnauthorized, "Vui lòng đăng nhập.", "Please log in."));
+  if (!auth)
+    return http::Response::FromError(
+        core::Error::Make(core::errc::kUnauthorized, "Vui lòng đăng nhập.", "Please log in."));
   json out;
   if (auth->principal.IsToken()) {
     json roles = json::array();

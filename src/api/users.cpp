@@ -77,7 +77,8 @@ http::Response UpdateOfficer(services::Context& ctx, http::Request& req) {
   if (!body) return http::Response::FromError(body.error());
   accounts::OfficerChange change;
   if (auto it = body->find("version"); it != body->end() && it->is_number_integer()) change.version = it->get<int>();
-  if (auto it = body->find("full_name"); it != body->end()) change.full_name = it->is_string() ? it->get<std::string>() : "";
+  if (auto it = body->find("full_name"); it != body->end())
+    change.full_name = it->is_string() ? it->get<std::string>() : "";
   if (auto it = body->find("unit"); it != body->end()) change.unit = it->is_string() ? it->get<std::string>() : "";
   if (auto it = body->find("status"); it != body->end()) change.status = it->is_string() ? it->get<std::string>() : "";
   if (auto it = body->find("roles"); it != body->end()) change.roles = Names(*it);

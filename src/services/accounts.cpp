@@ -35,9 +35,12 @@ void EnsureSodium() {
 
 std::pair<unsigned long long, size_t> Limits(PasswordCost cost) {
   switch (cost) {
-    case PasswordCost::kMin: return {crypto_pwhash_OPSLIMIT_MIN, crypto_pwhash_MEMLIMIT_MIN};
-    case PasswordCost::kModerate: return {crypto_pwhash_OPSLIMIT_MODERATE, crypto_pwhash_MEMLIMIT_MODERATE};
-    case PasswordCost::kInteractive: break;
+    case PasswordCost::kMin:
+      return {crypto_pwhash_OPSLIMIT_MIN, crypto_pwhash_MEMLIMIT_MIN};
+    case PasswordCost::kModerate:
+      return {crypto_pwhash_OPSLIMIT_MODERATE, crypto_pwhash_MEMLIMIT_MODERATE};
+    case PasswordCost::kInteractive:
+      break;
   }
   return {crypto_pwhash_OPSLIMIT_INTERACTIVE, crypto_pwhash_MEMLIMIT_INTERACTIVE};
 }
@@ -71,8 +74,9 @@ const store::Query kFindLogin{"accounts.find_login",
                               "ORDER BY CASE WHEN username = $1 THEN 0 ELSE 1 END LIMIT 1"};
 const store::Query kUpdateHash{"accounts.update_hash",
                                "UPDATE users SET password_hash = $1, updated_at = $2 WHERE id = $3"};
-const store::Query kThrottleGet{"accounts.throttle.get",
-                                "SELECT failures, locks, locked_until, last_failure_at FROM login_throttle WHERE key = $1"};
+const store::Query kThrottleGet{
+    "accounts.throttle.get",
+    "SELECT failures, locks, locked_until, last_failure_at FROM login_throttle WHERE key = $1"};
 const store::Query kThrottleGetForUpdate{
     "accounts.throttle.get_for_update",
     "SELECT failures, locks, locked_until, last_failure_at FROM login_throttle WHERE key = $1 FOR UPDATE"};
@@ -143,11 +147,10 @@ void SaveThrottle(store::Transaction& tx, const std::string& key, const access::
 core::Error TooMany(bool account, int seconds) {
   auto n = std::to_string(seconds);
   if (account)
-    return core::Error::Make(core::errc::kTooManyRequests,
-                             "Tài khoản này tạm thời bị khóa do đăng nhập sai nhiều lần. Vui lòng thử lại sau " + n +
-                                 " giây.",
-                             "This account is temporarily locked after too many failed logins. Please try again in " +
-                                 n + " seconds.");
+    return core::Error::Make(
+        core::errc::kTooManyRequests,
+        "Tài khoản này tạm thời bị khóa do đăng nhập sai nhiều lần. Vui lòng thử lại sau " + n + " giây.",
+        "This account is temporarily locked after too many failed logins. Please try again in " + n + " seconds.");
   return core::Error::Make(core::errc::kTooManyRequests,
                            "Có quá nhiều lần đăng nhập sai từ địa chỉ này. Vui lòng thử lại sau " + n + " giây.",
                            "Too many failed logins from this address. Please try again in " + n + " seconds.");
@@ -243,7 +246,8 @@ std::string Sha256Hex(std::string_view text) {
 core::Status Authorize(const access::Principal* who, std::string_view permission, const access::Target& target) {
   if (access::Allows(who, permission, target)) return core::Ok{};
   if (!who)
-    return core::Error::Make(core::errc::kUnauthorized, "Vui lòng đăng nhập để tiếp tục.", "Please log in to continue.");
+    return core::Error::Make(core::errc::kUnauthorized, "Vui lòng đăng nhập để tiếp tục.",
+                             "Please log in to continue.");
   return core::Error::Make(core::errc::kForbidden, "Bạn không có quyền thực hiện thao tác này.",
                            "You are not allowed to do this.");
 }
@@ -278,14 +282,18 @@ core::Result<User> Register(Context& ctx, const Registration& r, const Caller& c
     bad["kind"] = InvalidFormat("Loại tài khoản phải là citizen (công dân) hoặc business (doanh nghiệp).",
                                 "The account kind must be citizen or business.");
   auto username = access::NormalizeUsername(r.username);
-  if (r.username.empty()) bad["username"] = Required();
+  if (r.username.empty())
+    bad["username"] = Required();
   else if (!username)
     bad["username"] = InvalidFormat("Tên đăng nhập gồm 3–50 ký tự a–z, 0–9, dấu chấm, gạch dưới hoặc gạch ngang.",
                                     "A user name has 3–50 of a–z, 0–9, dot, underscore or dash.");
   auto email = access::NormalizeEmail(r.email);
-  if (r.email.empty()) bad["email"] = Required();
-  else if (!email) bad["email"] = InvalidFormat("Địa chỉ thư điện tử không hợp lệ.", "This is not an e-mail address.");
-  if (r.password.empty()) bad["password"] = Required();
+  if (r.email.empty())
+    bad["email"] = Required();
+  else if (!email)
+    bad["email"] = InvalidFormat("Địa chỉ thư điện tử không hợp lệ.", "This is not an e-mail address.");
+  if (r.password.empty())
+    bad["password"] = Required();
   else if (auto p = access::CheckPassword(r.password, username.value_or(r.username), email.value_or(r.email)))
     bad["password"] = *p;
   auto full_name = CleanText(r.full_name, 2, 200);
@@ -294,40 +302,52 @@ core::Result<User> Register(Context& ctx, const Registration& r, const Caller& c
                                            : InvalidFormat("Họ tên (tên doanh nghiệp) dài 2–200 ký tự.",
                                                            "The name must have 2–200 characters.");
   auto phone = access::NormalizePhone(r.phone);
-  if (r.phone.empty()) bad["phone"] = Required();
-  else if (!phone) bad["phone"] = InvalidFormat("Số điện thoại không hợp lệ.", "This is not a Vietnamese phone number.");
+  if (r.phone.empty())
+    bad["phone"] = Required();
+  else if (!phone)
+    bad["phone"] = InvalidFormat("Số điện thoại không hợp lệ.", "This is not a Vietnamese phone number.");
   auto address = CleanText(r.address, 5, 500);
   if (!address)
-    bad["address"] = r.address.empty() ? Required()
-                                       : InvalidFormat("Địa chỉ dài 5–500 ký tự.", "The address must have 5–500 characters.");
+    bad["address"] = r.address.empty()
+                         ? Required()
+                         : InvalidFormat("Địa chỉ dài 5–500 ký tự.", "The address must have 5–500 characters.");
   NewUserRow row;
   if (citizen) {
     auto id = access::NormalizeCitizenId(r.id_number);
-    if (r.id_number.empty()) bad["id_number"] = Required();
+    if (r.id_number.empty())
+      bad["id_number"] = Required();
     else if (!id)
-      bad["id_number"] = InvalidFormat("Số định danh cá nhân (CCCD) gồm 12 chữ số.", "A citizen ID number has 12 digits.");
-    else row.id_number = *id;
+      bad["id_number"] =
+          InvalidFormat("Số định danh cá nhân (CCCD) gồm 12 chữ số.", "A citizen ID number has 12 digits.");
+    else
+      row.id_number = *id;
     auto dob = core::ParseDate(r.date_of_birth);
     auto today = core::LocalDate(ctx.clock.Now());
-    if (r.date_of_birth.empty()) bad["date_of_birth"] = Required();
+    if (r.date_of_birth.empty())
+      bad["date_of_birth"] = Required();
     else if (!dob || *dob >= today || dob->year() < std::chrono::year(1900))
       bad["date_of_birth"] = InvalidFormat("Ngày sinh không hợp lệ (YYYY-MM-DD, trước hôm nay).",
                                            "The date of birth must be a past date (YYYY-MM-DD).");
-    else row.date_of_birth = core::FormatDate(*dob);
+    else
+      row.date_of_birth = core::FormatDate(*dob);
   }
   if (business) {
     auto tax = access::NormalizeTaxCode(r.tax_code);
-    if (r.tax_code.empty()) bad["tax_code"] = Required();
+    if (r.tax_code.empty())
+      bad["tax_code"] = Required();
     else if (!tax)
       bad["tax_code"] = InvalidFormat("Mã số doanh nghiệp/mã số thuế gồm 10 hoặc 13 chữ số (0100109106-001).",
                                       "An enterprise/tax code has 10 or 13 digits (0100109106-001).");
-    else row.tax_code = *tax;
+    else
+      row.tax_code = *tax;
     auto rep = CleanText(r.representative, 2, 200);
     if (!rep)
-      bad["representative"] = r.representative.empty()
-                                  ? Required()
-                                  : InvalidFormat("Người đại diện dài 2–200 ký tự.", "The representative must have 2–200 characters.");
-    else row.representative = *rep;
+      bad["representative"] =
+          r.representative.empty()
+              ? Required()
+              : InvalidFormat("Người đại diện dài 2–200 ký tự.", "The representative must have 2–200 characters.");
+    else
+      row.representative = *rep;
   }
   if (!bad.empty()) return Validation(std::move(bad));
 
@@ -443,12 +463,12 @@ core::Result<LoginResult> Login(Context& ctx, std::string_view login, std::strin
   }
 
   if (status == "pending")
-    return core::Error::Make("account_not_verified",
-                             "Tài khoản chưa được xác thực. Vui lòng mở liên kết xác thực đã gửi tới thư điện tử của bạn.",
-                             "This account is not verified yet. Please open the verification link sent to your e-mail.");
+    return core::Error::Make(
+        "account_not_verified",
+        "Tài khoản chưa được xác thực. Vui lòng mở liên kết xác thực đã gửi tới thư điện tử của bạn.",
+        "This account is not verified yet. Please open the verification link sent to your e-mail.");
   if (status != "active")
-    return core::Error::Make("account_disabled",
-                             "Tài khoản đã bị khóa. Vui lòng liên hệ bộ phận quản trị của cơ quan.",
+    return core::Error::Make("account_disabled", "Tài khoản đã bị khóa. Vui lòng liên hệ bộ phận quản trị của cơ quan.",
                              "This account is locked. Please contact your agency's administrator.");
 
   std::optional<std::string> rehash;
@@ -460,10 +480,11 @@ core::Result<LoginResult> Login(Context& ctx, std::string_view login, std::strin
   auto stamp = core::FormatInstant(now);
   tx->Execute(kThrottleClear, {keys.front().key});
   if (rehash) tx->Execute(kUpdateHash, {*rehash, stamp, *user_id});
-  auto sid = tx->QueryOne(kSessionInsert, {*user_id, Sha256Hex(result.session_token), result.csrf_token, stamp,
-                                           core::FormatInstant(now + std::chrono::duration_cast<std::chrono::microseconds>(
-                                                                         settings.session_absolute)),
-                                           caller.address});
+  auto sid = tx->QueryOne(
+      kSessionInsert,
+      {*user_id, Sha256Hex(result.session_token), result.csrf_token, stamp,
+       core::FormatInstant(now + std::chrono::duration_cast<std::chrono::microseconds>(settings.session_absolute)),
+       caller.address});
   Audit(*tx, ctx, caller, "user.login", "user", std::to_string(*user_id), {{"session", sid ? sid->Int(0) : 0}});
   auto user = LoadUser(*tx, *user_id);
   tx->Commit();
@@ -537,8 +558,7 @@ void Logout(Context& ctx, std::int64_t session_id, const Caller& caller) {
   if (session_id == 0) return;
   auto tx = ctx.db.Begin();
   tx->Execute(kSessionRevoke, {Now(ctx), session_id});
-  if (caller.principal)
-    Audit(*tx, ctx, caller, "user.logout", "user", std::to_string(caller.principal->user_id));
+  if (caller.principal) Audit(*tx, ctx, caller, "user.logout", "user", std::to_string(caller.principal->user_id));
   tx->Commit();
 }
 
@@ -569,12 +589,15 @@ core::Status ChangePassword(Context& ctx, const Caller& caller, std::int64_t ses
     email = row->Text(2);
   }
   std::map<std::string, core::FieldError> bad;
-  if (current_password.empty()) bad["current_password"] = Required();
+  if (current_password.empty())
+    bad["current_password"] = Required();
   else if (!VerifyPassword(hash, current_password))
-    bad["current_password"] = core::FieldError{"wrong_password", "Mật khẩu hiện tại không đúng.",
-                                               "The current password is not correct."};
-  if (new_password.empty()) bad["new_password"] = Required();
-  else if (auto p = access::CheckPassword(new_password, username, email)) bad["new_password"] = *p;
+    bad["current_password"] =
+        core::FieldError{"wrong_password", "Mật khẩu hiện tại không đúng.", "The current password is not correct."};
+  if (new_password.empty())
+    bad["new_password"] = Required();
+  else if (auto p = access::CheckPassword(new_password, username, email))
+    bad["new_password"] = *p;
   if (!bad.empty()) return Validation(std::move(bad));
   auto new_hash = HashPassword(new_password);
   auto tx = ctx.db.Begin();
@@ -654,13 +677,15 @@ const store::Query kInsertUser{
     "INSERT INTO users (username, email, kind, full_name, password_hash, status, email_verified_at, agency_code, "
     "unit_key, id_number, date_of_birth, tax_code, representative, phone, address, version, created_at, updated_at) "
     "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, 1, $16, $16) RETURNING id"};
-const store::Query kTaken{"accounts.user.taken",
-                          "SELECT count(*) FROM users WHERE username = $1 OR email = $2 OR username = $2 OR email = $1"};
+const store::Query kTaken{
+    "accounts.user.taken",
+    "SELECT count(*) FROM users WHERE username = $1 OR email = $2 OR username = $2 OR email = $1"};
 const store::Query kDeleteRoles{"accounts.roles.delete", "DELETE FROM user_roles WHERE user_id = $1"};
 const store::Query kInsertRole{"accounts.roles.insert",
                                "INSERT INTO user_roles (user_id, role, agency_code, unit_key) VALUES ($1, $2, $3, $4)"};
-const store::Query kRevokeAll{"accounts.session.revoke_all",
-                              "UPDATE sessions SET revoked_at = $1 WHERE user_id = $2 AND id <> $3 AND revoked_at IS NULL"};
+const store::Query kRevokeAll{
+    "accounts.session.revoke_all",
+    "UPDATE sessions SET revoked_at = $1 WHERE user_id = $2 AND id <> $3 AND revoked_at IS NULL"};
 
 store::Value OrNull(const std::string& s) { return s.empty() ? store::Value(store::Null{}) : store::Value(s); }
 }  // namespace
@@ -668,7 +693,8 @@ store::Value OrNull(const std::string& s) { return s.empty() ? store::Value(stor
 std::string Now(Context& ctx) { return core::FormatInstant(ctx.clock.Now()); }
 
 core::Error Validation(std::map<std::string, core::FieldError> fields) {
-  auto e = core::Error::Make(core::errc::kValidationFailed, "Thông tin chưa hợp lệ, vui lòng kiểm tra các trường được đánh dấu.",
+  auto e = core::Error::Make(core::errc::kValidationFailed,
+                             "Thông tin chưa hợp lệ, vui lòng kiểm tra các trường được đánh dấu.",
                              "Some information is not valid; please check the marked fields.");
   e.fields = std::move(fields);
   return e;
@@ -681,7 +707,9 @@ core::Error Conflict() {
 
 core::FieldError Required() { return {"required", "Vui lòng nhập thông tin này.", "This is required."}; }
 
-core::FieldError InvalidFormat(std::string vi, std::string en) { return {"invalid_format", std::move(vi), std::move(en)}; }
+core::FieldError InvalidFormat(std::string vi, std::string en) {
+  return {"invalid_format", std::move(vi), std::move(en)};
+}
 
 std::optional<std::string> CleanText(std::string_view text, std::size_t min, std::size_t max) {
   if (!core::text::IsValidUtf8(text)) return std::nullopt;
@@ -733,11 +761,11 @@ std::optional<User> LoadUser(store::Transaction& tx, std::int64_t id) {
 }
 
 std::int64_t InsertUser(store::Transaction& tx, const std::string& now, const NewUserRow& r) {
-  auto row = tx.QueryOne(kInsertUser, {r.username, OrNull(r.email), r.kind, r.full_name, r.password_hash, r.status,
-                                       r.verified ? store::Value(now) : store::Value(store::Null{}), OrNull(r.agency_code),
-                                       OrNull(r.unit_key), OrNull(r.id_number), OrNull(r.date_of_birth),
-                                       OrNull(r.tax_code), OrNull(r.representative), OrNull(r.phone), OrNull(r.address),
-                                       now});
+  auto row =
+      tx.QueryOne(kInsertUser, {r.username, OrNull(r.email), r.kind, r.full_name, r.password_hash, r.status,
+                                r.verified ? store::Value(now) : store::Value(store::Null{}), OrNull(r.agency_code),
+                                OrNull(r.unit_key), OrNull(r.id_number), OrNull(r.date_of_birth), OrNull(r.tax_code),
+                                OrNull(r.representative), OrNull(r.phone), OrNull(r.address), now});
   return row->Int(0);
 }
 
@@ -747,7 +775,8 @@ bool UsernameOrEmailTaken(store::Transaction& tx, const std::string& username, c
 
 void ReplaceRoles(store::Transaction& tx, std::int64_t user_id, const std::vector<access::RoleGrant>& grants) {
   tx.Execute(kDeleteRoles, {user_id});
-  for (const auto& g : grants) tx.Execute(kInsertRole, {user_id, std::string(access::ToString(g.role)), g.agency, g.unit});
+  for (const auto& g : grants)
+    tx.Execute(kInsertRole, {user_id, std::string(access::ToString(g.role)), g.agency, g.unit});
 }
 
 void RevokeSessions(store::Transaction& tx, std::int64_t user_id, const std::string& now, std::int64_t except) {

@@ -78,8 +78,8 @@ struct User {
   std::string unit_key, unit_name;
   std::vector<RoleView> roles;
   std::string phone, address;
-  std::string id_number, date_of_birth;    // citizens
-  std::string tax_code, representative;    // businesses
+  std::string id_number, date_of_birth;  // citizens
+  std::string tax_code, representative;  // businesses
   int version = 1;
   std::string created_at;
 };

@@ -23,10 +23,9 @@ const store::Query kUpdateOfficer{
     "accounts.officer.update",
     "UPDATE users SET full_name = $1, unit_key = $2, status = $3, version = version + 1, updated_at = $4 "
     "WHERE id = $5 AND version = $6"};
-const store::Query kTokenInsert{
-    "accounts.api_token.insert",
-    "INSERT INTO api_tokens (name, token_hash, agency_code, roles, created_by, created_at) "
-    "VALUES ($1, $2, $3, $4, $5, $6) RETURNING id"};
+const store::Query kTokenInsert{"accounts.api_token.insert",
+                                "INSERT INTO api_tokens (name, token_hash, agency_code, roles, created_by, created_at) "
+                                "VALUES ($1, $2, $3, $4, $5, $6) RETURNING id"};
 const store::Query kTokenList{"accounts.api_token.list",
                               "SELECT id, name, agency_code, roles, created_at, last_used_at FROM api_tokens "
                               "WHERE agency_code = $1 AND revoked_at IS NULL ORDER BY id"};
@@ -58,7 +57,8 @@ std::vector<access::Role> SplitRoles(const std::string& text) {
 }
 
 // Parses role names (distinct, known); adds a field problem to `bad` otherwise.
-std::vector<access::Role> ParseRoles(const std::vector<std::string>& names, std::map<std::string, core::FieldError>& bad) {
+std::vector<access::Role> ParseRoles(const std::vector<std::string>& names,
+                                     std::map<std::string, core::FieldError>& bad) {
   std::vector<access::Role> roles;
   if (names.empty()) {
     bad["roles"] = core::FieldError{"required", "Chọn ít nhất một vai trò.", "Choose at least one role."};
@@ -85,8 +85,9 @@ std::vector<access::RoleGrant> Grants(const std::vector<access::Role>& roles, co
 core::Error CannotGrant(access::Role r) {
   auto e = core::Error::Make(core::errc::kForbidden, "Bạn không có quyền giao vai trò này.",
                              "You are not allowed to give this role.");
-  e.fields["roles"] = core::FieldError{"not_grantable", "Bạn không thể giao vai trò " + std::string(access::Label(r)) + ".",
-                                       "You cannot give the role " + std::string(access::ToString(r)) + "."};
+  e.fields["roles"] =
+      core::FieldError{"not_grantable", "Bạn không thể giao vai trò " + std::string(access::Label(r)) + ".",
+                       "You cannot give the role " + std::string(access::ToString(r)) + "."};
   return e;
 }
 
@@ -112,19 +113,27 @@ core::Result<User> CreateOfficer(Context& ctx, const Caller& caller, const std::
   }
   std::map<std::string, core::FieldError> bad;
   auto username = access::NormalizeUsername(o.username);
-  if (o.username.empty()) bad["username"] = Required();
+  if (o.username.empty())
+    bad["username"] = Required();
   else if (!username)
     bad["username"] = InvalidFormat("Tên đăng nhập gồm 3–50 ký tự a–z, 0–9, dấu chấm, gạch dưới hoặc gạch ngang.",
                                     "A user name has 3–50 of a–z, 0–9, dot, underscore or dash.");
   auto full_name = CleanText(o.full_name, 2, 200);
-  if (!full_name) bad["full_name"] = o.full_name.empty() ? Required() : InvalidFormat("Họ tên dài 2–200 ký tự.", "The name must have 2–200 characters.");
+  if (!full_name)
+    bad["full_name"] = o.full_name.empty()
+                           ? Required()
+                           : InvalidFormat("Họ tên dài 2–200 ký tự.", "The name must have 2–200 characters.");
   auto email = access::NormalizeEmail(o.email);
-  if (o.email.empty()) bad["email"] = Required();
-  else if (!email) bad["email"] = InvalidFormat("Địa chỉ thư điện tử không hợp lệ.", "This is not an e-mail address.");
+  if (o.email.empty())
+    bad["email"] = Required();
+  else if (!email)
+    bad["email"] = InvalidFormat("Địa chỉ thư điện tử không hợp lệ.", "This is not an e-mail address.");
   std::string phone;
   if (!o.phone.empty()) {
-    if (auto p = access::NormalizePhone(o.phone)) phone = *p;
-    else bad["phone"] = InvalidFormat("Số điện thoại không hợp lệ.", "This is not a Vietnamese phone number.");
+    if (auto p = access::NormalizePhone(o.phone))
+      phone = *p;
+    else
+      bad["phone"] = InvalidFormat("Số điện thoại không hợp lệ.", "This is not a Vietnamese phone number.");
   }
   if (!o.unit.empty()) {
     auto tx = ctx.db.Begin(store::Database::Mode::kReadOnly);
@@ -132,7 +141,8 @@ core::Result<User> CreateOfficer(Context& ctx, const Caller& caller, const std::
       bad["unit"] = InvalidFormat("Cơ quan không có phòng/bộ phận này.", "The agency has no such unit.");
   }
   auto roles = ParseRoles(o.roles, bad);
-  if (o.password.empty()) bad["password"] = Required();
+  if (o.password.empty())
+    bad["password"] = Required();
   else if (auto p = access::CheckPassword(o.password, username.value_or(o.username), email.value_or(o.email)))
     bad["password"] = *p;
   if (!bad.empty()) return Validation(std::move(bad));
@@ -189,8 +199,10 @@ core::Result<User> UpdateOfficer(Context& ctx, const Caller& caller, std::int64_
   if (!change.version) bad["version"] = Required();
   std::string full_name = current->full_name, unit = current->unit_key, status = current->status;
   if (change.full_name) {
-    if (auto n = CleanText(*change.full_name, 2, 200)) full_name = *n;
-    else bad["full_name"] = InvalidFormat("Họ tên dài 2–200 ký tự.", "The name must have 2–200 characters.");
+    if (auto n = CleanText(*change.full_name, 2, 200))
+      full_name = *n;
+    else
+      bad["full_name"] = InvalidFormat("Họ tên dài 2–200 ký tự.", "The name must have 2–200 characters.");
   }
   if (change.unit) {
     unit = *change.unit;
@@ -214,18 +226,19 @@ core::Result<User> UpdateOfficer(Context& ctx, const Caller& caller, std::int64_
   if (!bad.empty()) return Validation(std::move(bad));
   // Whoever changes roles must be able to give every role that is added or taken away.
   for (auto r : new_roles)
-    if (std::find(old_roles.begin(), old_roles.end(), r) == old_roles.end() && !access::CanGrant(*caller.principal, r, agency))
+    if (std::find(old_roles.begin(), old_roles.end(), r) == old_roles.end() &&
+        !access::CanGrant(*caller.principal, r, agency))
       return CannotGrant(r);
   for (auto r : old_roles)
-    if (std::find(new_roles.begin(), new_roles.end(), r) == new_roles.end() && !access::CanGrant(*caller.principal, r, agency))
+    if (std::find(new_roles.begin(), new_roles.end(), r) == new_roles.end() &&
+        !access::CanGrant(*caller.principal, r, agency))
       return CannotGrant(r);
 
   auto tx = ctx.db.Begin();
   auto now = Now(ctx);
-  if (tx->Execute(kUpdateOfficer, {full_name, unit.empty() ? store::Value(store::Null{}) : store::Value(unit), status, now,
-                                   id, static_cast<std::int64_t>(*change.version)}) != 1)
-    return core::Error::Make(core::errc::kConflict,
-                             "Tài khoản đã được người khác sửa. Vui lòng tải lại và thử lại.",
+  if (tx->Execute(kUpdateOfficer, {full_name, unit.empty() ? store::Value(store::Null{}) : store::Value(unit), status,
+                                   now, id, static_cast<std::int64_t>(*change.version)}) != 1)
+    return core::Error::Make(core::errc::kConflict, "Tài khoản đã được người khác sửa. Vui lòng tải lại và thử lại.",
                              "Someone else changed this account; reload it and try again.");
   bool roles_changed = std::set(old_roles.begin(), old_roles.end()) != std::set(new_roles.begin(), new_roles.end());
   if (roles_changed || unit != current->unit_key) ReplaceRoles(*tx, id, Grants(new_roles, agency, unit));
@@ -235,14 +248,16 @@ core::Result<User> UpdateOfficer(Context& ctx, const Caller& caller, std::int64_
     return a;
   };
   if (roles_changed)
-    Audit(*tx, ctx, caller, "user.roles", "user", std::to_string(id), {{"old", names(old_roles)}, {"new", names(new_roles)}});
+    Audit(*tx, ctx, caller, "user.roles", "user", std::to_string(id),
+          {{"old", names(old_roles)}, {"new", names(new_roles)}});
   if (status != current->status) {
     Audit(*tx, ctx, caller, status == "locked" ? "user.lock" : "user.unlock", "user", std::to_string(id),
           {{"old", current->status}, {"new", status}});
     if (status == "locked") RevokeSessions(*tx, id, now);
   }
   if (full_name != current->full_name || unit != current->unit_key)
-    Audit(*tx, ctx, caller, "user.update", "user", std::to_string(id), {{"unit", {{"old", current->unit_key}, {"new", unit}}}});
+    Audit(*tx, ctx, caller, "user.update", "user", std::to_string(id),
+          {{"unit", {{"old", current->unit_key}, {"new", unit}}}});
   auto user = LoadUser(*tx, id);
   tx->Commit();
   return *user;
@@ -269,12 +284,15 @@ core::Result<ApiToken> CreateToken(Context& ctx, const Caller& caller, const std
   }
   std::map<std::string, core::FieldError> bad;
   auto clean = CleanText(name, 1, 100);
-  if (!clean) bad["name"] = name.empty() ? Required() : InvalidFormat("Tên dài 1–100 ký tự.", "The name must have 1–100 characters.");
+  if (!clean)
+    bad["name"] =
+        name.empty() ? Required() : InvalidFormat("Tên dài 1–100 ký tự.", "The name must have 1–100 characters.");
   auto roles = ParseRoles(role_names, bad);
   for (auto r : roles)
     if (!access::TokenMayHold(r))
-      bad["roles"] = InvalidFormat("Khóa API không được mang vai trò quản trị (" + std::string(access::ToString(r)) + ").",
-                                   "An API token cannot hold an administrative role (" + std::string(access::ToString(r)) + ").");
+      bad["roles"] =
+          InvalidFormat("Khóa API không được mang vai trò quản trị (" + std::string(access::ToString(r)) + ").",
+                        "An API token cannot hold an administrative role (" + std::string(access::ToString(r)) + ").");
   if (!bad.empty()) return Validation(std::move(bad));
   ApiToken t;
   t.name = *clean;
@@ -284,8 +302,9 @@ core::Result<ApiToken> CreateToken(Context& ctx, const Caller& caller, const std
   t.created_at = Now(ctx);
   auto tx = ctx.db.Begin();
   store::Value creator = caller.principal && caller.principal->user_id ? store::Value(caller.principal->user_id)
-                                                                        : store::Value(store::Null{});
-  t.id = tx->QueryOne(kTokenInsert, {t.name, Sha256Hex(t.token), agency, JoinRoles(roles), creator, t.created_at})->Int(0);
+                                                                       : store::Value(store::Null{});
+  t.id =
+      tx->QueryOne(kTokenInsert, {t.name, Sha256Hex(t.token), agency, JoinRoles(roles), creator, t.created_at})->Int(0);
   json names = json::array();
   for (auto r : roles) names.push_back(access::ToString(r));
   Audit(*tx, ctx, caller, "token.create", "api_token", std::to_string(t.id), {{"agency", agency}, {"roles", names}});
@@ -306,7 +325,8 @@ core::Status RevokeToken(Context& ctx, const Caller& caller, std::int64_t id) {
   }
   if (auto ok = Authorize(caller.principal, access::perm::kTokensManage, {agency, {}, {}}); !ok) return ok.error();
   auto tx = ctx.db.Begin();
-  if (tx->Execute(kTokenRevoke, {Now(ctx), id}) == 1) Audit(*tx, ctx, caller, "token.revoke", "api_token", std::to_string(id));
+  if (tx->Execute(kTokenRevoke, {Now(ctx), id}) == 1)
+    Audit(*tx, ctx, caller, "token.revoke", "api_token", std::to_string(id));
   tx->Commit();
   return core::Ok{};
 }

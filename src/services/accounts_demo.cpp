@@ -13,7 +13,8 @@ namespace {
 
 const store::Query kAgencyByName{"accounts.demo.agency_by_name",
                                  "SELECT code FROM agencies WHERE name = $1 ORDER BY code LIMIT 1"};
-const store::Query kCityAgency{"accounts.demo.city", "SELECT code FROM agencies WHERE tier = 'city' ORDER BY code LIMIT 1"};
+const store::Query kCityAgency{"accounts.demo.city",
+                               "SELECT code FROM agencies WHERE tier = 'city' ORDER BY code LIMIT 1"};
 const store::Query kUnits{"accounts.demo.units",
                           "SELECT key, name, one_stop FROM units WHERE agency_code = $1 ORDER BY position"};
 const store::Query kUserExists{"accounts.demo.user_exists", "SELECT id FROM users WHERE username = $1"};
@@ -96,11 +97,14 @@ DemoReport CreateDemoUsers(Context& ctx) {
     std::vector<std::string> people;  // names for motcua, chuyenvien, truongphong, lanhdao, vanthu, cntt
   };
   const std::vector<Place> places = {
-      {"badinh.", "Quận Ba Đình",
+      {"badinh.",
+       "Quận Ba Đình",
        {"Lê Thị Hoa", "Phạm Văn Bình", "Hoàng Minh Châu", "Vũ Đức Dũng", "Đặng Thị Giang", "Bùi Quang Huy"}},
-      {"hoankiem.", "Quận Hoàn Kiếm",
+      {"hoankiem.",
+       "Quận Hoàn Kiếm",
        {"Ngô Thị Lan", "Trịnh Văn Long", "Đinh Thị Mai", "Phan Văn Nam", "Lý Thị Oanh", "Tạ Quang Phúc"}},
-      {"soct.", "Sở Công Thương",
+      {"soct.",
+       "Sở Công Thương",
        {"Cao Thị Quyên", "Lương Văn Sơn", "Mai Thị Tâm", "Hà Văn Thắng", "Kiều Thị Uyên", "Chu Minh Vũ"}},
   };
   for (const auto& place : places) {
@@ -137,8 +141,10 @@ DemoReport CreateDemoUsers(Context& ctx) {
     };
     if (place.prefix == "badinh.") {
       std::string vhtt = find([](const UnitRow& u) { return u.name == "Phòng Văn hóa và Thông tin"; });
-      if (vhtt.empty()) report.missing.push_back(place.name + ": Phòng Văn hóa và Thông tin");
-      else people.push_back({"badinh.vhtt", "Nguyễn Thị Xuân", access::Role::kSpecialist, vhtt});
+      if (vhtt.empty())
+        report.missing.push_back(place.name + ": Phòng Văn hóa và Thông tin");
+      else
+        people.push_back({"badinh.vhtt", "Nguyễn Thị Xuân", access::Role::kSpecialist, vhtt});
     }
     for (const auto& p : people) {
       NewUserRow row;

@@ -22,6 +22,10 @@ const RULES = {
   authenticated: (c) => c !== null,
   'users.manage': (c, t) => has(c, 'city_admin') || (has(c, 'agency_it') && c.agency === t.agency),
   'tokens.manage': (c, t) => has(c, 'city_admin') || (has(c, 'agency_it') && c.agency === t.agency),
+  'catalog.admin': (c) => has(c, 'city_admin'),
+  'reports.read': (c, t) => has(c, 'city_admin') || has(c, 'auditor') ||
+    ((has(c, 'agency_leader') || has(c, 'unit_head')) && (!t.agency || c.agency === t.agency)),
+  'audit.read': (c) => has(c, 'city_admin') || has(c, 'auditor'),
 };
 
 const OFFICER_NAMES = ['motcua', 'chuyenvien', 'truongphong', 'lanhdao', 'vanthu', 'cntt'];

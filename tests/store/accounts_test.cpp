@@ -32,7 +32,8 @@ class AccountsTest : public store::testing::MigratedStoreTest {
       links_[std::string(purpose) + ":" + std::to_string(user_id)] = token;
     };
     Configure(s);
-    ctx_ = std::make_unique<Context>(MakeContext(db(), clock_, SiteInfo{"Hà Nội", "Hanoi", "http://localhost", "test", true}));
+    ctx_ = std::make_unique<Context>(
+        MakeContext(db(), clock_, SiteInfo{"Hà Nội", "Hanoi", "http://localhost", "test", true}));
     Script(R"(
       INSERT INTO agencies (code, name, kind, tier, parent_code, source_file, position, name_folded, updated_at) VALUES
         ('000.00.00.H26', 'Ủy ban nhân dân Thành phố Hà Nội', 'city', 'city', NULL, 'agencies.yaml', 0, 'ha noi', 'x'),
@@ -65,7 +66,9 @@ class AccountsTest : public store::testing::MigratedStoreTest {
     return row ? row->Int(0) : 0;
   }
   access::Principal As(const std::string& username) { return *PrincipalOfUser(*ctx_, IdOf(username)); }
-  Caller CallerFor(const access::Principal& p, std::string address = "10.0.0.1") { return Caller{&p, "req-1", address}; }
+  Caller CallerFor(const access::Principal& p, std::string address = "10.0.0.1") {
+    return Caller{&p, "req-1", address};
+  }
   Caller Anonymous(std::string address = "10.0.0.1") { return Caller{nullptr, "req-1", address}; }
 
   int CountAudit(const std::string& action) {
@@ -325,7 +328,8 @@ TEST_F(AccountsTest, AgencyItManagesOnlyItsAgency) {
   EXPECT_TRUE(ListOfficers(*ctx_, CallerFor(admin), kHoanKiem));
   EXPECT_EQ(ListOfficers(*ctx_, CallerFor(admin), "000.99.99.H26").error().code, "not_found");
 
-  NewOfficer o{"badinh.moi", "Nguyễn Văn Mới", "moi@badinh.gov.vn", "0987654321", "qldt", "Thủ đô ngàn năm", {"specialist"}};
+  NewOfficer o{"badinh.moi", "Nguyễn Văn Mới",  "moi@badinh.gov.vn", "0987654321",
+               "qldt",       "Thủ đô ngàn năm", {"specialist"}};
   EXPECT_EQ(CreateOfficer(*ctx_, CallerFor(it), kHoanKiem, o).error().code, "forbidden");
   auto bad_role = o;
   bad_role.roles = {"city_admin"};
@@ -424,8 +428,8 @@ TEST_F(AccountsTest, SecretsAreStoredOnlyAsHashes) {
       for (size_t i = 0; i < r.size(); ++i) all += r.Text(i) + "|";
     return all;
   };
-  auto everything = dump("SELECT * FROM users") + dump("SELECT * FROM sessions") + dump("SELECT * FROM account_tokens") +
-                    dump("SELECT * FROM audit_events");
+  auto everything = dump("SELECT * FROM users") + dump("SELECT * FROM sessions") +
+                    dump("SELECT * FROM account_tokens") + dump("SELECT * FROM audit_events");
   EXPECT_EQ(everything.find("Sông Hồng 2017!"), std::string::npos);
   EXPECT_EQ(everything.find(login->session_token), std::string::npos);
   EXPECT_EQ(everything.find(links_.at("verify:" + std::to_string(user->id))), std::string::npos);

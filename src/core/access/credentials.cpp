@@ -28,25 +28,25 @@ std::string_view Trim(std::string_view s) {
 // lower-casing). Written for this project from the well-known patterns: digit runs, keyboard rows,
 // "password"/"matkhau" variants, names of the city and the country, common Vietnamese words.
 constexpr std::array<std::string_view, 132> kCommonPasswords{{
-    "12345678", "123456789", "1234567890", "0123456789", "87654321", "987654321", "9876543210",
-    "11111111", "00000000", "22222222", "88888888", "66666666", "99999999", "12341234", "11223344",
-    "12344321", "123123123", "123456123", "1234512345", "147258369", "123654789", "159753456",
-    "password", "password1", "password12", "password123", "passw0rd", "p@ssw0rd", "p@ssword",
-    "pa$$word", "password!", "admin123", "admin1234", "administrator", "adminadmin", "root1234",
-    "qwertyui", "qwerty123", "qwertyuiop", "qwerty12", "1qaz2wsx", "1q2w3e4r", "1q2w3e4r5t",
-    "zaq12wsx", "asdfghjk", "asdfghjkl", "zxcvbnm1", "zxcvbnm123", "abcd1234", "abc12345",
-    "abcdefgh", "a1234567", "aa123456", "iloveyou", "iloveyou1", "sunshine", "princess", "football",
-    "baseball", "superman", "trustno1", "welcome1", "welcome123", "letmein1", "changeme", "monkey123",
-    "dragon123", "master123", "whatever", "starwars", "computer", "internet", "samsung1", "google123",
-    "matkhau1", "matkhau123", "matkhau@123", "matkhaumoi", "doimatkhau", "anhyeuem",
-    "anhyeuem1", "emyeuanh", "yeuemnhieu", "vietnam1", "vietnam123", "vietnam@123", "vietnamvodich",
-    "hanoi123", "hanoi@123", "hanoi2017", "hanoi1234", "hanoivietnam", "saigon123", "hochiminh",
-    "truongsa", "nguyen123", "nguyenvan", "tranvan123", "leloi123", "conmeo123",
-    "motcua123", "motcua2017", "dichvucong", "dichvucong1", "congdan123", "canbo123", "quantri123",
-    "demo1234", "test1234", "testtest", "tester123", "guest123", "user1234", "12345678a", "123456789a",
-    "a123456789", "aa12345678", "qwe12345", "qweasdzxc", "1234qwer", "q1w2e3r4", "qazwsxedc",
-    "0987654321", "0912345678", "0123456789a", "10101010", "12121212", "13579246", "20172017",
-    "19001900", "01234567", "76543210",
+    "12345678",     "123456789",   "1234567890",    "0123456789", "87654321",    "987654321",     "9876543210",
+    "11111111",     "00000000",    "22222222",      "88888888",   "66666666",    "99999999",      "12341234",
+    "11223344",     "12344321",    "123123123",     "123456123",  "1234512345",  "147258369",     "123654789",
+    "159753456",    "password",    "password1",     "password12", "password123", "passw0rd",      "p@ssw0rd",
+    "p@ssword",     "pa$$word",    "password!",     "admin123",   "admin1234",   "administrator", "adminadmin",
+    "root1234",     "qwertyui",    "qwerty123",     "qwertyuiop", "qwerty12",    "1qaz2wsx",      "1q2w3e4r",
+    "1q2w3e4r5t",   "zaq12wsx",    "asdfghjk",      "asdfghjkl",  "zxcvbnm1",    "zxcvbnm123",    "abcd1234",
+    "abc12345",     "abcdefgh",    "a1234567",      "aa123456",   "iloveyou",    "iloveyou1",     "sunshine",
+    "princess",     "football",    "baseball",      "superman",   "trustno1",    "welcome1",      "welcome123",
+    "letmein1",     "changeme",    "monkey123",     "dragon123",  "master123",   "whatever",      "starwars",
+    "computer",     "internet",    "samsung1",      "google123",  "matkhau1",    "matkhau123",    "matkhau@123",
+    "matkhaumoi",   "doimatkhau",  "anhyeuem",      "anhyeuem1",  "emyeuanh",    "yeuemnhieu",    "vietnam1",
+    "vietnam123",   "vietnam@123", "vietnamvodich", "hanoi123",   "hanoi@123",   "hanoi2017",     "hanoi1234",
+    "hanoivietnam", "saigon123",   "hochiminh",     "truongsa",   "nguyen123",   "nguyenvan",     "tranvan123",
+    "leloi123",     "conmeo123",   "motcua123",     "motcua2017", "dichvucong",  "dichvucong1",   "congdan123",
+    "canbo123",     "quantri123",  "demo1234",      "test1234",   "testtest",    "tester123",     "guest123",
+    "user1234",     "12345678a",   "123456789a",    "a123456789", "aa12345678",  "qwe12345",      "qweasdzxc",
+    "1234qwer",     "q1w2e3r4",    "qazwsxedc",     "0987654321", "0912345678",  "0123456789a",   "10101010",
+    "12121212",     "13579246",    "20172017",      "19001900",   "01234567",    "76543210",
 }};
 
 }  // namespace
@@ -71,7 +71,8 @@ bool IsCommonPassword(std::string_view password) {
 std::optional<FieldError> CheckPassword(std::string_view password, std::string_view username, std::string_view email) {
   auto chars = CountChars(password);
   if (chars < kPasswordMinChars)
-    return FieldError{"too_short", "Mật khẩu phải có ít nhất 8 ký tự.", "The password must have at least 8 characters."};
+    return FieldError{"too_short", "Mật khẩu phải có ít nhất 8 ký tự.",
+                      "The password must have at least 8 characters."};
   if (chars > kPasswordMaxChars)
     return FieldError{"too_long", "Mật khẩu dài tối đa 128 ký tự.", "The password may have at most 128 characters."};
   if (IsCommonPassword(password))

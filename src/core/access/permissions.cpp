@@ -24,13 +24,18 @@ const std::vector<Rule>& Rules() {
       {perm::kUsersManage, false, {{Role::kAgencyIt, Scope::kAgency}}},
       {perm::kTokensManage, false, {{Role::kAgencyIt, Scope::kAgency}}},
       {perm::kCatalogAdmin, false, {}},
-      {perm::kReportsRead, false, {{Role::kAuditor, Scope::kCity}, {Role::kAgencyLeader, Scope::kAgency},
-                                   {Role::kUnitHead, Scope::kUnit}}},
+      {perm::kReportsRead,
+       false,
+       {{Role::kAuditor, Scope::kCity}, {Role::kAgencyLeader, Scope::kAgency}, {Role::kUnitHead, Scope::kUnit}}},
       {perm::kAuditRead, false, {{Role::kAuditor, Scope::kCity}}},
       {perm::kDossiersOwn, true, {}},
-      {perm::kDossiersHandle, false, {{Role::kOneStopOfficer, Scope::kAgency}, {Role::kSpecialist, Scope::kUnit},
-                                      {Role::kUnitHead, Scope::kUnit}, {Role::kAgencyLeader, Scope::kAgency},
-                                      {Role::kClerk, Scope::kAgency}}},
+      {perm::kDossiersHandle,
+       false,
+       {{Role::kOneStopOfficer, Scope::kAgency},
+        {Role::kSpecialist, Scope::kUnit},
+        {Role::kUnitHead, Scope::kUnit},
+        {Role::kAgencyLeader, Scope::kAgency},
+        {Role::kClerk, Scope::kAgency}}},
   };
   return kRules;
 }

@@ -17,12 +17,12 @@ namespace motcua::core::access {
 namespace perm {
 inline constexpr std::string_view kPublic = "public";
 inline constexpr std::string_view kAuthenticated = "authenticated";
-inline constexpr std::string_view kUsersManage = "users.manage";    // officers of an agency
-inline constexpr std::string_view kTokensManage = "tokens.manage";  // API tokens of an agency
-inline constexpr std::string_view kCatalogAdmin = "catalog.admin";  // catalog, waves, holidays
-inline constexpr std::string_view kReportsRead = "reports.read";    // reports of an agency / the city
-inline constexpr std::string_view kAuditRead = "audit.read";        // the audit trail
-inline constexpr std::string_view kDossiersOwn = "dossiers.own";    // an applicant's own dossiers
+inline constexpr std::string_view kUsersManage = "users.manage";        // officers of an agency
+inline constexpr std::string_view kTokensManage = "tokens.manage";      // API tokens of an agency
+inline constexpr std::string_view kCatalogAdmin = "catalog.admin";      // catalog, waves, holidays
+inline constexpr std::string_view kReportsRead = "reports.read";        // reports of an agency / the city
+inline constexpr std::string_view kAuditRead = "audit.read";            // the audit trail
+inline constexpr std::string_view kDossiersOwn = "dossiers.own";        // an applicant's own dossiers
 inline constexpr std::string_view kDossiersHandle = "dossiers.handle";  // officers at their agency
 }  // namespace perm
 

@@ -34,9 +34,12 @@ const RoleInfo& Info(Role role) {
 
 std::string_view ToString(AccountKind kind) {
   switch (kind) {
-    case AccountKind::kCitizen: return "citizen";
-    case AccountKind::kBusiness: return "business";
-    case AccountKind::kOfficer: return "officer";
+    case AccountKind::kCitizen:
+      return "citizen";
+    case AccountKind::kBusiness:
+      return "business";
+    case AccountKind::kOfficer:
+      return "officer";
   }
   return "citizen";
 }
@@ -80,8 +83,8 @@ std::string Principal::MainRole() const {
   if (kind != AccountKind::kOfficer) return std::string(ToString(kind));
   if (roles.empty()) return "officer";
   // The widest role names the caller best.
-  for (Role r : {Role::kCityAdmin, Role::kAuditor, Role::kAgencyIt, Role::kAgencyLeader, Role::kUnitHead,
-                 Role::kClerk, Role::kOneStopOfficer, Role::kSpecialist})
+  for (Role r : {Role::kCityAdmin, Role::kAuditor, Role::kAgencyIt, Role::kAgencyLeader, Role::kUnitHead, Role::kClerk,
+                 Role::kOneStopOfficer, Role::kSpecialist})
     if (Has(r)) return std::string(ToString(r));
   return "officer";
 }

@@ -46,7 +46,7 @@ struct Principal {
   long long token_id = 0;  // 0 for a person
   AccountKind kind = AccountKind::kCitizen;
   std::string username;
-  std::string agency;      // officers: the agency of the account
+  std::string agency;  // officers: the agency of the account
   std::vector<RoleGrant> roles;
 
   bool IsToken() const { return token_id != 0; }

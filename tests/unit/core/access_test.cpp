@@ -122,7 +122,7 @@ TEST(Principal, MainRole) {
 TEST(Password, LengthCountsCharactersNotBytes) {
   EXPECT_EQ(CountChars("Mật khẩu"), 8u);
   EXPECT_EQ(CheckPassword("Ab1$xyz")->code, "too_short");
-  EXPECT_FALSE(CheckPassword("Mậtkhẩu!"));   // 8 characters, 11 bytes
+  EXPECT_FALSE(CheckPassword("Mậtkhẩu!"));                   // 8 characters, 11 bytes
   EXPECT_EQ(CheckPassword("ầầầầầầầầ")->code, "too_common");  // 8 characters, one repeated
   EXPECT_EQ(CheckPassword("ầầầầầầầ")->code, "too_short");
   EXPECT_EQ(CheckPassword(std::string(129, 'x') + "y")->code, "too_long");
