@@ -5,6 +5,7 @@
 #include "api/auth.hpp"
 #include "api/calendar.hpp"
 #include "api/catalog.hpp"
+#include "api/catalog_admin.hpp"
 #include "api/system.hpp"
 #include "api/users.hpp"
 
@@ -35,6 +36,18 @@ void RegisterRoutes(http::Router& router, services::Context& ctx, http::Metrics&
   add("GET", "/api/v1/rollout/waves", "public", "Rollout waves", [&ctx](Request& r) { return ListWaves(ctx, r); });
   add("GET", "/api/v1/rollout/progress", "public", "Rollout progress per tier and agency",
       [&ctx](Request& r) { return RolloutProgress(ctx, r); });
+
+  // Catalog admin (city_admin): every edit is validated as a whole catalog and audited.
+  add("PUT", "/api/v1/admin/agencies/{code}", "catalog.admin", "Create or update an agency with its units",
+      [&ctx](Request& r) { return AdminSaveAgency(ctx, r); });
+  add("PUT", "/api/v1/admin/procedures/{code}", "catalog.admin", "Publish a procedure version (YAML body)",
+      [&ctx](Request& r) { return AdminSaveProcedure(ctx, r); });
+  add("PUT", "/api/v1/admin/waves/{number}", "catalog.admin", "Create or replace a rollout wave",
+      [&ctx](Request& r) { return AdminSaveWave(ctx, r); });
+  add("PUT", "/api/v1/admin/settings/{key}", "catalog.admin", "Set a catalog setting (e.g. wave2_date)",
+      [&ctx](Request& r) { return AdminSetSetting(ctx, r); });
+  add("GET", "/api/v1/admin/catalog/history", "catalog.admin", "Who changed the catalog, and when",
+      [&ctx](Request& r) { return AdminCatalogHistory(ctx, r); });
 
   // Working-day calendar: public, so anyone can check the deadline arithmetic.
   add("GET", "/api/v1/calendar/due", "public", "Official receipt and due time of a dossier",

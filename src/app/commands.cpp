@@ -82,7 +82,7 @@ bool ImportFolder(services::Context& ctx, const std::string& folder, const std::
     std::cerr << "motcua: " << files.error().message_en << "\n";
     return false;
   }
-  auto report = services::catalog::Import(ctx, *files, actor);
+  auto report = services::catalog::Import(ctx, *files, {true, nullptr, std::nullopt, actor, ""});
   if (!report) {
     std::cerr << "motcua: " << report.error().message << "\n" << report.error().message_en << "\n";
     for (const auto& [where, problem] : report.error().fields) std::cerr << "  " << where << ": " << problem.message << "\n";

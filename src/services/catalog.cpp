@@ -170,7 +170,7 @@ core::Status WriteFolder(const std::string& folder, const std::vector<cat::Sourc
 
 // ---- import / export -------------------------------------------------------------------------
 
-core::Result<ImportReport> Import(Context& ctx, const std::vector<cat::SourceFile>& files, const std::string& actor) {
+core::Result<ImportReport> Import(Context& ctx, const std::vector<cat::SourceFile>& files, const Actor& actor) {
   auto loaded = cat::Load(files);
   if (!loaded.ok()) {
     auto err = core::Error::Make(
@@ -266,7 +266,8 @@ core::Result<ImportReport> Import(Context& ctx, const std::vector<cat::SourceFil
   tx->Execute(kSetSetting, {"catalog.revision", std::to_string(report.revision)});
 
   audit::Record(*tx, ctx.clock,
-                {std::nullopt, actor, "catalog.import", "catalog", std::to_string(report.revision), "",
+                {actor.user_id, actor.role, actor.action, actor.object_type,
+                 actor.object_id.empty() ? std::to_string(report.revision) : actor.object_id, actor.request_id,
                  {{"fields", report.fields},
                   {"agencies", report.agencies},
                   {"procedures", report.procedures},

@@ -12,6 +12,7 @@
 
 #include "core/catalog/model.hpp"
 #include "core/catalog/rollout.hpp"
+#include "core/access/roles.hpp"
 #include "core/catalog/yaml_io.hpp"
 #include "core/common/result.hpp"
 #include "services/context.hpp"
@@ -41,10 +42,51 @@ struct ImportReport {
 // Validates the whole catalog and, only when it has no problem, stores it in one transaction with
 // an audit event. On problems nothing is written: the error `catalog_invalid` lists every problem
 // in `fields` ("agencies.yaml:12" → message).
-core::Result<ImportReport> Import(Context& ctx, const std::vector<cat::SourceFile>& files, const std::string& actor);
+// Who changes the catalog: a signed-in admin (checked for catalog.admin) or the system itself
+// (the command line, the demo), for the audit trail.
+struct Actor {
+  bool system = false;  // the command line or the demo: no permission check
+  const core::access::Principal* principal = nullptr;
+  std::optional<long long> user_id;
+  std::string role;                  // "city_admin", "cli", "demo"
+  std::string request_id;
+  // What the audit event says was changed (an admin edit names its object; an import the catalog).
+  std::string action = "catalog.import";
+  std::string object_type = "catalog";
+  std::string object_id;
+};
+core::Result<ImportReport> Import(Context& ctx, const std::vector<cat::SourceFile>& files, const Actor& actor);
 
 // The stored catalog, in canonical form.
 core::Result<std::vector<cat::SourceFile>> Export(Context& ctx);
+
+// ---- admin edits (city_admin) -----------------------------------------------------------------
+// Each edit changes the stored catalog and goes through Import: the whole catalog is validated,
+// published procedure versions stay immutable, and one audit event records who changed what.
+
+// Creates or updates an agency (its units included). A new ward goes to its district's ward file.
+core::Result<ImportReport> SaveAgency(Context& ctx, const Actor& actor, cat::Agency agency);
+// Publishes a procedure version from its YAML text (the catalog file's form); its version must be
+// new, or the same text as the stored one.
+core::Result<ImportReport> SaveProcedure(Context& ctx, const Actor& actor, const std::string& code,
+                                         const std::string& yaml_text);
+// Creates or replaces a wave.
+core::Result<ImportReport> SaveWave(Context& ctx, const Actor& actor, cat::Wave wave);
+// Sets a catalog setting (e.g. wave2_date: the date of wave 2); "" unsets it.
+core::Result<ImportReport> SetSetting(Context& ctx, const Actor& actor, const std::string& key, const std::string& value);
+
+struct Change {
+  std::string at;  // ISO 8601
+  std::string actor;  // username, or "cli"/"demo"
+  std::string action;
+  std::string object_type;
+  std::string object_id;
+  std::string detail;  // JSON text
+};
+// The catalog's change history, newest first.
+core::Result<std::vector<Change>> History(Context& ctx, const core::access::Principal* who, int limit);
+// An actor for a signed-in caller.
+Actor ActorOf(const core::access::Principal* who, std::string request_id);
 
 // ---- read side ---------------------------------------------------------------------------------
 
