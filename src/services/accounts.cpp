@@ -95,6 +95,8 @@ const store::Query kSessionFind{
     "SELECT s.id, s.user_id, s.csrf_token, s.last_seen_at, s.expires_at, u.status FROM sessions s "
     "JOIN users u ON u.id = s.user_id WHERE s.token_hash = $1 AND s.revoked_at IS NULL"};
 const store::Query kSessionTouch{"accounts.session.touch", "UPDATE sessions SET last_seen_at = $1 WHERE id = $2"};
+const store::Query kSessionPrune{"accounts.session.prune",
+                                 "DELETE FROM sessions WHERE user_id = $1 AND (expires_at <= $2 OR revoked_at IS NOT NULL)"};
 const store::Query kSessionRevoke{"accounts.session.revoke",
                                   "UPDATE sessions SET revoked_at = $1 WHERE id = $2 AND revoked_at IS NULL"};
 const store::Query kPrincipalUser{"accounts.principal.user",
@@ -479,6 +481,7 @@ core::Result<LoginResult> Login(Context& ctx, std::string_view login, std::strin
   auto tx = ctx.db.Begin();
   auto stamp = core::FormatInstant(now);
   tx->Execute(kThrottleClear, {keys.front().key});
+  tx->Execute(kSessionPrune, {*user_id, stamp});  // the account's dead sessions go as a new one starts
   if (rehash) tx->Execute(kUpdateHash, {*rehash, stamp, *user_id});
   auto sid = tx->QueryOne(
       kSessionInsert,
