@@ -95,8 +95,9 @@ const store::Query kSessionFind{
     "SELECT s.id, s.user_id, s.csrf_token, s.last_seen_at, s.expires_at, u.status FROM sessions s "
     "JOIN users u ON u.id = s.user_id WHERE s.token_hash = $1 AND s.revoked_at IS NULL"};
 const store::Query kSessionTouch{"accounts.session.touch", "UPDATE sessions SET last_seen_at = $1 WHERE id = $2"};
-const store::Query kSessionPrune{"accounts.session.prune",
-                                 "DELETE FROM sessions WHERE user_id = $1 AND (expires_at <= $2 OR revoked_at IS NOT NULL)"};
+const store::Query kSessionPrune{
+    "accounts.session.prune",
+    "DELETE FROM sessions WHERE user_id = $1 AND (expires_at <= $2 OR revoked_at IS NOT NULL)"};
 const store::Query kSessionRevoke{"accounts.session.revoke",
                                   "UPDATE sessions SET revoked_at = $1 WHERE id = $2 AND revoked_at IS NULL"};
 const store::Query kPrincipalUser{"accounts.principal.user",
