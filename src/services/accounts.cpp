@@ -408,7 +408,9 @@ core::Result<LoginResult> Login(Context& ctx, std::string_view login, std::strin
   if (name.empty()) bad["username"] = Required();
   if (password.empty()) bad["password"] = Required();
   if (!bad.empty()) return Validation(std::move(bad));
-  if (name.size() > 254) return InvalidCredentials();
+  // Nothing that long was ever accepted as a name or a password: no need to hash it.
+  if (name.size() > 254 || core::access::CountChars(password) > 4 * access::kPasswordMaxChars)
+    return InvalidCredentials();
   const auto& settings = CurrentSettings();
   struct Key {
     std::string key;
@@ -793,7 +795,9 @@ void Audit(store::Transaction& tx, Context& ctx, const Caller& caller, std::stri
   if (caller.principal && caller.principal->user_id) e.actor_id = caller.principal->user_id;
   e.actor_role = caller.principal ? caller.principal->MainRole() : "anonymous";
   if (caller.principal && caller.principal->IsToken()) detail["token_id"] = caller.principal->token_id;
-  if (!caller.address.empty()) detail["address"] = caller.address;
+  // The client address is kept for the events of the login defence only.
+  bool login_event = action == "user.login" || action == "user.login_failed" || action == "user.lock";
+  if (login_event && !caller.address.empty()) detail["address"] = caller.address;
   e.action = std::move(action);
   e.object_type = std::move(object_type);
   e.object_id = std::move(object_id);
