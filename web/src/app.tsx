@@ -1,5 +1,5 @@
 // The shell around every page: skip link, header, the routed page inside <main>, footer.
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { DEFAULT_SITE, type SiteInfo } from './config';
 import { Footer } from './components/footer';
 import { Header } from './components/header';
@@ -36,7 +36,7 @@ export function App({ loadSite = loadSiteInfo }: { loadSite?: () => Promise<Site
   const city = cityName(site, locale);
   const shownTitle = pageTitle ?? title;
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     document.title = `${shownTitle} | ${t('site.title_suffix', { city })}`;
   }, [shownTitle, city, locale]);
 
