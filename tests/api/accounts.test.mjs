@@ -7,41 +7,12 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer, runCli, freshDatabaseUrl } from './lib/server.mjs';
+import { Client } from './lib/client.mjs';
 
 const CATALOG = new URL('./fixtures/accounts', import.meta.url).pathname;
 const BA_DINH = '000.00.19.H26';
 const HOAN_KIEM = '000.00.20.H26';
 const PASSWORDS = ['Demo@2017', 'Sông Hồng 2017!', 'Cây đa giếng nước', 'Hồ Gươm xanh 1', 'Thủ đô ngàn năm'];
-
-// A browser-like client: keeps the session cookie and sends the CSRF token on state changes.
-class Client {
-  constructor(base) {
-    this.base = base;
-    this.cookie = null;
-    this.csrf = null;
-  }
-  async req(method, path, body, { csrf = true, headers = {} } = {}) {
-    const h = { ...headers };
-    if (body !== undefined) h['content-type'] = 'application/json';
-    if (this.cookie) h.cookie = `motcua_session=${this.cookie}`;
-    if (csrf && this.csrf && method !== 'GET') h['x-csrf-token'] = this.csrf;
-    const r = await fetch(this.base + path, { method, headers: h, body: body === undefined ? undefined : JSON.stringify(body) });
-    const setCookie = r.headers.getSetCookie().find((c) => c.startsWith('motcua_session='));
-    if (setCookie) {
-      const value = setCookie.slice('motcua_session='.length).split(';')[0];
-      this.cookie = /Max-Age=0/.test(setCookie) ? null : value;
-    }
-    const text = await r.text();
-    let json = null;
-    try { json = JSON.parse(text); } catch {}
-    return { status: r.status, json, text, headers: r.headers, setCookie };
-  }
-  async login(username, password = 'Demo@2017') {
-    const r = await this.req('POST', '/api/v1/auth/login', { username, password });
-    if (r.status === 200) this.csrf = r.json.csrf_token;
-    return r;
-  }
-}
 
 function linkToken(logs, path) {
   const lines = logs.split('\n').filter((l) => l.includes(path + '?token='));
