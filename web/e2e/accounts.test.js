@@ -267,7 +267,121 @@ describe('accounts', { timeout: 240000 }, () => {
     await tokenRow.getByRole('button', { name: /^Thu hồi/ }).click();
     await page.getByRole('button', { name: 'Thu hồi mã' }).click();
     await page.getByRole('status').filter({ hasText: 'Đã thu hồi mã truy cập' }).waitFor();
-    assert.equal(await tokenRow.count(), 0);
+    await tokenRow.waitFor({ state: 'detached' });
+    assert.deepEqual(seriousProblems(problems), []);
+    await page.close();
+  });
+
+  test('registration: citizen or business, checks before sending, then "check your e-mail"', async (t) => {
+    if (skipReason) return t.skip(skipReason);
+    const { page, problems } = await newPage();
+    await page.goto(`${server.url}/dang-nhap`);
+    await page.getByRole('link', { name: 'Đăng ký tài khoản công dân, doanh nghiệp' }).click();
+    await page.waitForURL(`${server.url}/dang-ky`);
+    await page.getByRole('heading', { level: 1, name: 'Đăng ký tài khoản' }).waitFor();
+    await assertAccessible(page, 'registration');
+    await screenshot(page, 'accounts-register-desktop');
+
+    // Wrong shapes are caught here, each linked from the summary.
+    await page.getByLabel('Họ và tên').fill('Lê Thị Hoa');
+    await page.getByLabel('Số căn cước công dân').fill('12345');
+    await page.getByLabel('Số điện thoại').fill('12345');
+    await page.getByRole('button', { name: 'Đăng ký' }).click();
+    const summary = page.getByRole('alert').filter({ hasText: 'Có lỗi cần sửa' });
+    await summary.getByText('Số căn cước công dân gồm 12 chữ số, ví dụ 001085012345').waitFor();
+    await summary.getByText('Nhập ngày sinh').waitFor();
+    await summary.getByText(/^Nhập số điện thoại Việt Nam/).waitFor();
+    await summary.getByRole('link', { name: /^Số căn cước công dân/ }).click();
+    assert.equal(await page.evaluate('document.activeElement?.id'), 'register-id-number');
+    await assertAccessible(page, 'registration with errors');
+    await page.setViewportSize(PHONE);
+    assert.equal(await hasHorizontalScroll(page), false, 'registration scrolls sideways at 360 px');
+    await assertAccessible(page, 'registration (360 px)');
+    await screenshot(page, 'accounts-register-360');
+    await page.setViewportSize({ width: 1280, height: 800 });
+
+    // A business is asked for its enterprise code instead of an ID and a birthday.
+    await page.getByLabel('Doanh nghiệp, tổ chức').check();
+    await page.getByLabel('Mã số doanh nghiệp').waitFor();
+    assert.equal(await page.getByLabel('Số căn cước công dân').count(), 0);
+    await page.getByLabel('Công dân', { exact: true }).check();
+
+    const stamp = Date.now() % 1000000;
+    await page.getByLabel('Họ và tên').fill('Lê Thị Hoa');
+    await page.getByLabel('Số căn cước công dân').fill('001190012345');
+    await page.getByLabel('Ngày', { exact: true }).fill('5');
+    await page.getByLabel('Tháng', { exact: true }).fill('9');
+    await page.getByLabel('Năm', { exact: true }).fill('1990');
+    await page.getByLabel('Số điện thoại').fill('0987 654 321');
+    await page.getByLabel('Thư điện tử').fill(`hoa${stamp}@example.vn`);
+    await page.getByLabel('Địa chỉ').fill('12 Phan Đình Phùng, Ba Đình, Hà Nội');
+    await page.getByLabel('Tên đăng nhập').fill(`lethihoa${stamp}`);
+    await page.getByLabel('Mật khẩu', { exact: true }).fill('Hoa-sen-nở-2017');
+    await page.getByLabel('Nhập lại mật khẩu').fill('Hoa-sen-nở-2017');
+    await page.getByRole('button', { name: 'Đăng ký' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Kiểm tra thư điện tử của bạn' }).waitFor();
+    await page.getByText(`hoa${stamp}@example.vn`, { exact: false }).waitFor();
+    await assertAccessible(page, 'registration done');
+
+    // A verification link that is not right says so and offers the way on.
+    await page.goto(`${server.url}/xac-thuc?token=not-a-real-token`);
+    await page.getByText('Đường liên kết không đúng, đã hết hạn hoặc đã được dùng', { exact: false }).waitFor();
+    await page.locator('main').getByRole('link', { name: 'Đăng nhập' }).waitFor();
+    await assertAccessible(page, 'verification failed');
+    assert.deepEqual(seriousProblems(problems), []);
+    await page.close();
+  });
+
+  test('account page: details, a wrong current password, log out everywhere', async (t) => {
+    if (skipReason) return t.skip(skipReason);
+    const { page, problems } = await newPage();
+    await signIn(page, 'doanhnghiep');
+    await page.waitForURL(`${server.url}/ho-so-cua-toi`);
+    await accountButton(page).click();
+    await page.getByRole('link', { name: 'Tài khoản', exact: true }).click();
+    await page.waitForURL(`${server.url}/tai-khoan`);
+    await page.getByRole('heading', { level: 1, name: 'Tài khoản' }).waitFor();
+    await page.locator('main').getByText('Công ty TNHH Ánh Dương').waitFor();
+    await assertAccessible(page, 'account');
+
+    await page.getByLabel('Mật khẩu hiện tại').fill('not-the-password');
+    await page.getByLabel('Mật khẩu mới', { exact: true }).fill('Anh-Duong-2017');
+    await page.getByLabel('Nhập lại mật khẩu mới').fill('Anh-Duong-2017');
+    await page.getByRole('button', { name: 'Đổi mật khẩu' }).click();
+    const summary = page.getByRole('alert').filter({ hasText: 'Có lỗi cần sửa' });
+    await summary.waitFor();
+    assert.equal(await page.getByLabel('Mật khẩu hiện tại').getAttribute('aria-invalid'), 'true');
+
+    await page.getByRole('button', { name: 'Đăng xuất khỏi mọi thiết bị' }).click();
+    await page.waitForURL(/\/dang-nhap\?signed_out=all$/);
+    await page.getByText('Bạn đã đăng xuất khỏi mọi thiết bị.').waitFor();
+    await page.goto(`${server.url}/tai-khoan`);
+    await page.waitForURL(`${server.url}/dang-nhap?next=%2Ftai-khoan`);
+    assert.deepEqual(seriousProblems(problems), []);
+    await page.close();
+  });
+
+  test('password reset pages: request a link, and a link without its code', async (t) => {
+    if (skipReason) return t.skip(skipReason);
+    const { page, problems } = await newPage();
+    await page.goto(`${server.url}/dang-nhap`);
+    await page.getByRole('link', { name: 'Quên mật khẩu?' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Quên mật khẩu' }).waitFor();
+    await page.getByLabel('Thư điện tử').fill('congdan@');
+    await page.getByRole('button', { name: 'Gửi đường liên kết' }).click();
+    await page.getByRole('alert').getByText(/^Nhập địa chỉ thư điện tử đúng dạng/).waitFor();
+    await page.getByLabel('Thư điện tử').fill('nobody@example.vn');
+    await page.getByRole('button', { name: 'Gửi đường liên kết' }).click();
+    await page.getByText('Kiểm tra thư điện tử của bạn').waitFor();
+    await assertAccessible(page, 'password reset requested');
+    await page.goto(`${server.url}/dat-lai-mat-khau`);
+    await page.getByRole('link', { name: 'Yêu cầu đường liên kết mới' }).waitFor();
+    await page.goto(`${server.url}/dat-lai-mat-khau?token=not-a-real-token`);
+    await page.getByLabel('Mật khẩu mới', { exact: true }).fill('Mat-khau-moi-2017');
+    await page.getByLabel('Nhập lại mật khẩu mới').fill('Mat-khau-moi-2017');
+    await page.getByRole('button', { name: 'Đặt mật khẩu mới' }).click();
+    await page.getByRole('alert').filter({ hasText: 'Có lỗi cần sửa' }).waitFor();
+    await assertAccessible(page, 'password reset with a bad link');
     assert.deepEqual(seriousProblems(problems), []);
     await page.close();
   });

@@ -12,6 +12,11 @@ import { LoginPage } from './pages/login';
 import { MyDossiersPage } from './pages/my_dossiers';
 import { OfficerDeskPage } from './pages/officer_desk';
 import { OfficersAdminPage } from './pages/officers_admin';
+import { RegisterPage } from './pages/register';
+import { VerifyPage } from './pages/verify';
+import { AccountPage } from './pages/account';
+import { ForgotPasswordPage } from './pages/forgot_password';
+import { ResetPasswordPage } from './pages/reset_password';
 
 export const routes: readonly RouteDef[] = [
   { path: '/', page: HomePage, title: 'home.title' },
@@ -22,6 +27,11 @@ export const routes: readonly RouteDef[] = [
   { path: '/quan-tri/can-bo', page: OfficersAdminPage, title: 'officers.title' },
   // Accounts: sign-in, registration, the landing pages of applicants and officers.
   { path: '/dang-nhap', page: LoginPage, title: 'login.title' },
+  { path: '/dang-ky', page: RegisterPage, title: 'register.title' },
+  { path: '/xac-thuc', page: VerifyPage, title: 'verify.title' },
+  { path: '/tai-khoan', page: AccountPage, title: 'account.title' },
+  { path: '/quen-mat-khau', page: ForgotPasswordPage, title: 'forgot.title' },
+  { path: '/dat-lai-mat-khau', page: ResetPasswordPage, title: 'reset.title' },
   { path: '/ho-so-cua-toi', page: MyDossiersPage, title: 'my_dossiers.title' },
   { path: '/can-bo', page: OfficerDeskPage, title: 'desk.title' },
   // Filled by a later issue: the public dossier lookup.

@@ -291,3 +291,15 @@ describe('parseRetryAfter', () => {
     expect(parseRetryAfter('Mon, 20 Mar 2017 09:00:00 GMT', now)).toBe(0);
   });
 });
+
+describe('answers without a body', () => {
+  it('accepts an empty 202 Accepted (password reset requested)', async () => {
+    const { client } = fakeFetch(() => new Response(null, { status: 202 }));
+    await expect(client.post('/auth/password-reset', { email: 'a@b.vn' })).resolves.toBeUndefined();
+  });
+
+  it('still rejects a non-JSON body on success', async () => {
+    const { client } = fakeFetch(() => new Response('not json', { status: 200, headers: { 'Content-Type': 'application/json' } }));
+    expect(((await client.get('/site').catch((e: unknown) => e)) as ApiError).code).toBe('bad_response');
+  });
+});

@@ -121,13 +121,14 @@ export function buildUrl(path: string, query?: RequestOptions['query']): string 
   return text ? `${base}${base.includes('?') ? '&' : '?'}${text}` : base;
 }
 
-async function readJson(response: Response): Promise<unknown> {
+// The body as JSON; `empty` when there was no body at all (a 202 or 204 with nothing to say).
+async function readJson(response: Response): Promise<{ payload: unknown; empty: boolean }> {
   const text = await response.text();
-  if (!text) return undefined;
+  if (!text.trim()) return { payload: undefined, empty: true };
   try {
-    return JSON.parse(text) as unknown;
+    return { payload: JSON.parse(text) as unknown, empty: false };
   } catch {
-    return undefined;
+    return { payload: undefined, empty: false };
   }
 }
 
@@ -184,7 +185,7 @@ export function createApiClient(fetchImpl: FetchLike = (input, init) => fetch(in
       throw new ApiError(0, NETWORK_ERROR);
     }
 
-    const payload = await readJson(response);
+    const { payload, empty } = await readJson(response);
     if (!response.ok) {
       const error = new ApiError(
         response.status,
@@ -207,10 +208,9 @@ export function createApiClient(fetchImpl: FetchLike = (input, init) => fetch(in
     if (isRecord(payload) && typeof payload['csrf_token'] === 'string' && payload['csrf_token']) {
       csrfToken = payload['csrf_token'];
     }
-    if (payload === undefined && response.status !== 204 && response.status !== 205) {
+    if (payload === undefined && !empty) {
       // A 200 whose body is not JSON is a wrong route (e.g. the HTML fallback), not data.
-      const text = response.headers.get('Content-Type') ?? '';
-      if (!text.includes('json')) throw new ApiError(response.status, unexpectedError(response.status));
+      throw new ApiError(response.status, unexpectedError(response.status));
     }
     return payload as T;
   }
