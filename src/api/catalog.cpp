@@ -57,9 +57,12 @@ json FeeJson(const std::vector<cat::FeeItem>& items) {
 
 std::string_view LevelName(cat::Level l) {
   switch (l) {
-    case cat::Level::kLevel2: return "thông tin trực tuyến";
-    case cat::Level::kLevel3: return "một phần";
-    case cat::Level::kLevel4: return "toàn trình";
+    case cat::Level::kLevel2:
+      return "thông tin trực tuyến";
+    case cat::Level::kLevel3:
+      return "một phần";
+    case cat::Level::kLevel4:
+      return "toàn trình";
   }
   return "";
 }
@@ -85,7 +88,8 @@ std::optional<E> ParseEnum(Params& params, const std::string& name, F from_strin
   auto v = params.Text(name, 40);
   if (!v) return std::nullopt;
   auto e = from_string(*v);
-  if (!e) params.Invalid(name, "Giá trị phải là một trong: " + allowed + ".", "The value must be one of: " + allowed + ".");
+  if (!e)
+    params.Invalid(name, "Giá trị phải là một trong: " + allowed + ".", "The value must be one of: " + allowed + ".");
   return e;
 }
 
@@ -102,8 +106,9 @@ http::Response ListAgencies(services::Context& ctx, http::Request& req) {
   Params params(req);
   svc::AgencyFilter filter;
   filter.tier = ParseEnum<cat::Tier>(params, "tier", cat::TierFromString, "city, department, district, ward");
-  filter.kind = ParseEnum<cat::AgencyKind>(params, "kind", cat::AgencyKindFromString,
-                                           "city, department, urban_district, rural_district, town, ward, commune, township");
+  filter.kind =
+      ParseEnum<cat::AgencyKind>(params, "kind", cat::AgencyKindFromString,
+                                 "city, department, urban_district, rural_district, town, ward, commune, township");
   if (auto parent = params.Text("parent", 40)) filter.parent = cat::AgencyCode{*parent};
   filter.inner_only = params.Bool("inner").value_or(false);
   if (!params.ok()) return http::Response::FromError(params.error());
@@ -121,7 +126,8 @@ http::Response GetAgency(services::Context& ctx, http::Request& req) {
   if (!a) return http::Response::FromError(core::Error::NotFound());
   json out = AgencyJson(*a);
   out["units"] = json::array();
-  for (const auto& u : a->units) out["units"].push_back({{"key", u.key.value}, {"name", u.name}, {"one_stop", u.one_stop}});
+  for (const auto& u : a->units)
+    out["units"].push_back({{"key", u.key.value}, {"name", u.name}, {"one_stop", u.one_stop}});
   out["procedures_online"] = json::array();
   for (const auto& p : svc::OnlineAt(*snap, a->code, Today(ctx)))
     out["procedures_online"].push_back({{"code", p.procedure->code.value},
@@ -153,7 +159,8 @@ http::Response ListProcedures(services::Context& ctx, http::Request& req) {
   if (!page) return http::Response::FromError(page.error());
   json items = json::array();
   for (const auto& hit : page->items) items.push_back(ProcedureSummary(*snap, *hit.procedure, hit.wave));
-  return http::Response::Json(200, {{"items", items}, {"total", page->total}, {"page", q.page}, {"per_page", q.per_page}});
+  return http::Response::Json(200,
+                              {{"items", items}, {"total", page->total}, {"page", q.page}, {"per_page", q.per_page}});
 }
 
 http::Response GetProcedure(services::Context& ctx, http::Request& req) {
@@ -191,8 +198,9 @@ http::Response GetProcedure(services::Context& ctx, http::Request& req) {
   for (const auto& comp : p->components) {
     json types = json::array();
     for (auto t : comp.file_types) types.push_back(cat::ToString(t));
-    json j = {{"name", comp.name},     {"kind", cat::ToString(comp.kind)}, {"count", comp.count},
-              {"required", comp.required}, {"file_types", types},           {"max_size_mb", comp.max_size_mb}};
+    json j = {{"name", comp.name},   {"kind", cat::ToString(comp.kind)},
+              {"count", comp.count}, {"required", comp.required},
+              {"file_types", types}, {"max_size_mb", comp.max_size_mb}};
     if (!comp.template_file.empty()) j["template"] = comp.template_file;
     out["components"].push_back(j);
   }
@@ -208,9 +216,8 @@ http::Response GetProcedure(services::Context& ctx, http::Request& req) {
       return http::Response::FromError(bad.error());
     }
     auto since = cat::OnlineSince(c, p->code, a->code);
-    out["online_here"] = {{"agency", AgencyRef(*a)},
-                          {"online", since && *since <= Today(ctx)},
-                          {"since", DateOrNull(since)}};
+    out["online_here"] = {
+        {"agency", AgencyRef(*a)}, {"online", since && *since <= Today(ctx)}, {"since", DateOrNull(since)}};
   }
   return http::Response::Json(200, out);
 }

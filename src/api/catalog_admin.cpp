@@ -135,7 +135,8 @@ http::Response AdminSaveProcedure(services::Context& ctx, http::Request& req) {
         core::errc::kUnsupportedMediaType, "Gửi nội dung tệp thủ tục dạng YAML (Content-Type: application/yaml).",
         "Send the procedure file as YAML (Content-Type: application/yaml)."));
   if (!core::text::IsValidUtf8(req.body))
-    return http::Response::FromError(core::Error::BadRequest("Nội dung không phải UTF-8 hợp lệ.", "The body is not valid UTF-8."));
+    return http::Response::FromError(
+        core::Error::BadRequest("Nội dung không phải UTF-8 hợp lệ.", "The body is not valid UTF-8."));
   return Report(svc::SaveProcedure(ctx, ActorFor(req), req.Param("code"), req.body));
 }
 
@@ -150,7 +151,8 @@ http::Response AdminSaveWave(services::Context& ctx, http::Request& req) {
       number = 0;
     }
     if (number < 1 || number > 1000 || std::to_string(number) != n)
-      return http::Response::FromError(core::Error::BadRequest("Số đợt không hợp lệ.", "The wave number is not valid."));
+      return http::Response::FromError(
+          core::Error::BadRequest("Số đợt không hợp lệ.", "The wave number is not valid."));
   }
   auto body = JsonObjectBody(req);
   if (!body) return http::Response::FromError(body.error());
@@ -168,7 +170,8 @@ http::Response AdminSaveWave(services::Context& ctx, http::Request& req) {
     }
   }
   if (date.empty() == w.date_setting.empty())
-    b.Problem("date", "invalid_value", "Cần đúng một trong hai: date hoặc setting.", "Give exactly one of date or setting.");
+    b.Problem("date", "invalid_value", "Cần đúng một trong hai: date hoặc setting.",
+              "Give exactly one of date or setting.");
   auto rollouts = body->find("rollouts");
   if (rollouts == body->end() || !rollouts->is_array()) {
     b.Problem("rollouts", "required", "Cần danh sách rollouts.", "A list of rollouts is required.");
@@ -197,8 +200,10 @@ http::Response AdminSaveWave(services::Context& ctx, http::Request& req) {
         cat::TierSelector t;
         for (const auto& tier : sel["tiers"]) {
           auto parsed = tier.is_string() ? cat::TierFromString(tier.get<std::string>()) : std::nullopt;
-          if (!parsed) b.Problem(at + ".agencies.tiers", "invalid_value", "Cấp không hợp lệ.", "Not a tier.");
-          else t.tiers.push_back(*parsed);
+          if (!parsed)
+            b.Problem(at + ".agencies.tiers", "invalid_value", "Cấp không hợp lệ.", "Not a tier.");
+          else
+            t.tiers.push_back(*parsed);
         }
         t.inner_only = sel.value("inner_only", false);
         rollout.agencies = t;

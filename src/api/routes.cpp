@@ -56,17 +56,20 @@ void RegisterRoutes(http::Router& router, services::Context& ctx, http::Metrics&
       [&ctx](Request& r) { return CalendarHolidays(ctx, r); });
 
   // Accounts and sessions (issue 4). Object scope (the agency in the path) is checked by the service.
-  add("GET", "/api/v1/roles", "public", "Officer roles with their Vietnamese labels", [](Request& r) { return ListRoles(r); });
+  add("GET", "/api/v1/roles", "public", "Officer roles with their Vietnamese labels",
+      [](Request& r) { return ListRoles(r); });
   add("POST", "/api/v1/auth/register", "public", "Register a citizen or business account",
       [&ctx](Request& r) { return Register(ctx, r); });
   add("POST", "/api/v1/auth/verify", "public", "Verify an e-mail address with the one-time link's token",
       [&ctx](Request& r) { return Verify(ctx, r); });
-  add("POST", "/api/v1/auth/login", "public", "Log in: session cookie and CSRF token", [&ctx](Request& r) { return Login(ctx, r); });
+  add("POST", "/api/v1/auth/login", "public", "Log in: session cookie and CSRF token",
+      [&ctx](Request& r) { return Login(ctx, r); });
   add("POST", "/api/v1/auth/logout", "authenticated", "Log out (revoke this session)",
       [&ctx](Request& r) { return Logout(ctx, r); });
   add("POST", "/api/v1/auth/logout-all", "authenticated", "Log out everywhere (revoke every session)",
       [&ctx](Request& r) { return LogoutAll(ctx, r); });
-  add("GET", "/api/v1/me", "authenticated", "The signed-in user and the CSRF token", [&ctx](Request& r) { return Me(ctx, r); });
+  add("GET", "/api/v1/me", "authenticated", "The signed-in user and the CSRF token",
+      [&ctx](Request& r) { return Me(ctx, r); });
   add("POST", "/api/v1/auth/password", "authenticated", "Change the password",
       [&ctx](Request& r) { return ChangePassword(ctx, r); });
   add("POST", "/api/v1/auth/password-reset", "public", "Ask for a password reset link",
@@ -85,7 +88,8 @@ void RegisterRoutes(http::Router& router, services::Context& ctx, http::Metrics&
       [&ctx](Request& r) { return ListTokens(ctx, r); });
   add("POST", "/api/v1/agencies/{code}/tokens", "tokens.manage", "Create an API token (shown once)",
       [&ctx](Request& r) { return CreateToken(ctx, r); });
-  add("DELETE", "/api/v1/tokens/{id}", "tokens.manage", "Revoke an API token", [&ctx](Request& r) { return RevokeToken(ctx, r); });
+  add("DELETE", "/api/v1/tokens/{id}", "tokens.manage", "Revoke an API token",
+      [&ctx](Request& r) { return RevokeToken(ctx, r); });
 }
 
 }  // namespace motcua::api

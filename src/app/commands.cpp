@@ -5,9 +5,9 @@
 #include <iostream>
 #include <memory>
 
-#include <nlohmann/json.hpp>
 #include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
+#include <nlohmann/json.hpp>
 
 #include "api/auth.hpp"
 #include "api/routes.hpp"
@@ -50,8 +50,8 @@ services::SiteInfo MakeSite(const Config& config) {
 // The accounts service's settings from the configuration (password cost, session lifetimes, cookies).
 void ConfigureAccounts(const Config& config) {
   services::accounts::Settings s;
-  s.password_cost =
-      services::accounts::PasswordCostFromString(config.password_cost).value_or(services::accounts::PasswordCost::kInteractive);
+  s.password_cost = services::accounts::PasswordCostFromString(config.password_cost)
+                        .value_or(services::accounts::PasswordCost::kInteractive);
   s.session_idle = std::chrono::minutes(config.session_idle_minutes);
   s.session_absolute = std::chrono::hours(config.session_absolute_hours);
   s.secure_cookies = config.secure_cookies;
@@ -82,15 +82,19 @@ bool ImportFolder(services::Context& ctx, const std::string& folder, const std::
     std::cerr << "motcua: " << files.error().message_en << "\n";
     return false;
   }
-  auto report = services::catalog::Import(ctx, *files, {true, nullptr, std::nullopt, actor, ""});
+  services::catalog::Actor who;
+  who.system = true;
+  who.role = actor;
+  auto report = services::catalog::Import(ctx, *files, who);
   if (!report) {
     std::cerr << "motcua: " << report.error().message << "\n" << report.error().message_en << "\n";
-    for (const auto& [where, problem] : report.error().fields) std::cerr << "  " << where << ": " << problem.message << "\n";
+    for (const auto& [where, problem] : report.error().fields)
+      std::cerr << "  " << where << ": " << problem.message << "\n";
     return false;
   }
   std::cout << "import: " << folder << " — " << report->procedures << " procedures (" << report->new_versions
-            << " new versions), " << report->agencies << " agencies, " << report->fields << " fields, "
-            << report->waves << " waves, " << report->placements << " placements; revision " << report->revision << "\n";
+            << " new versions), " << report->agencies << " agencies, " << report->fields << " fields, " << report->waves
+            << " waves, " << report->placements << " placements; revision " << report->revision << "\n";
   return true;
 }
 
@@ -121,8 +125,7 @@ int Serve(const Config& config) {
 
     http::Metrics metrics;
     metrics.SetBuildInfo(MOTCUA_VERSION, std::string(store::DialectName(db->dialect())));
-    metrics.AddGauge("motcua_db_pool_connections", "Database connections open",
-                     [&db] { return db->Stats().size; });
+    metrics.AddGauge("motcua_db_pool_connections", "Database connections open", [&db] { return db->Stats().size; });
     metrics.AddGauge("motcua_db_pool_in_use", "Database connections held by a transaction",
                      [&db] { return db->Stats().in_use; });
     metrics.AddGauge("motcua_db_pool_waiting", "Callers waiting for a database connection",
@@ -145,7 +148,13 @@ int Serve(const Config& config) {
     Log(LogLevel::kInfo, "listening",
         {{"url", url}, {"database", store::DialectName(db->dialect())}, {"mode", config.mode}});
     std::cerr << "\nMotCua đang chạy tại / is serving at: " << url << "/\n";
-    if (config.demo) std::cerr << "Chế độ trình diễn (demo mode): see README.md for the demo accounts.\n";
+    if (config.demo)
+      std::cerr << "Chế độ trình diễn (demo mode) — tài khoản / accounts, mật khẩu / password "
+                << services::accounts::kDemoPassword << ":\n"
+                << "  admin (quản trị hệ thống), congdan (công dân), doanhnghiep (doanh nghiệp), thanhtra (thanh tra)\n"
+                << "  badinh.* | hoankiem.* | soct.*: motcua, chuyenvien, truongphong, lanhdao, vanthu, cntt;"
+                   " badinh.vhtt\n"
+                << "  (README.md lists each account with its role and unit)\n";
     std::cerr << "Dừng / stop: Ctrl+C\n\n";
 
     server.Run();

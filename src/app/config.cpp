@@ -32,8 +32,14 @@ std::optional<std::string> ParseInt(const std::string& v, int lo, int hi, int& o
 }
 
 std::optional<std::string> ParseBool(const std::string& v, bool& out) {
-  if (v == "1" || v == "true" || v == "yes" || v == "on") { out = true; return std::nullopt; }
-  if (v == "0" || v == "false" || v == "no" || v == "off" || v.empty()) { out = false; return std::nullopt; }
+  if (v == "1" || v == "true" || v == "yes" || v == "on") {
+    out = true;
+    return std::nullopt;
+  }
+  if (v == "0" || v == "false" || v == "no" || v == "off" || v.empty()) {
+    out = false;
+    return std::nullopt;
+  }
   return "must be true or false";
 }
 
@@ -54,35 +60,83 @@ std::optional<std::string> CheckDatabaseUrl(const std::string& v) {
 
 const std::vector<Setting>& Settings() {
   static const std::vector<Setting> kSettings = {
-      {"database_url", [](Config& c, const std::string& v) { c.database_url = v; return CheckDatabaseUrl(v); }},
-      {"listen", [](Config& c, const std::string& v) { c.listen = v; return CheckListen(v); }},
-      {"data_dir", [](Config& c, const std::string& v) -> std::optional<std::string> {
+      {"database_url",
+       [](Config& c, const std::string& v) {
+         c.database_url = v;
+         return CheckDatabaseUrl(v);
+       }},
+      {"listen",
+       [](Config& c, const std::string& v) {
+         c.listen = v;
+         return CheckListen(v);
+       }},
+      {"data_dir",
+       [](Config& c, const std::string& v) -> std::optional<std::string> {
          if (v.empty()) return "must not be empty";
-         c.data_dir = v; return std::nullopt; }},
-      {"static_dir", [](Config& c, const std::string& v) { c.static_dir = v; return std::optional<std::string>{}; }},
-      {"catalog_dir", [](Config& c, const std::string& v) { c.catalog_dir = v; return std::optional<std::string>{}; }},
-      {"mode", [](Config& c, const std::string& v) -> std::optional<std::string> {
+         c.data_dir = v;
+         return std::nullopt;
+       }},
+      {"static_dir",
+       [](Config& c, const std::string& v) {
+         c.static_dir = v;
+         return std::optional<std::string>{};
+       }},
+      {"catalog_dir",
+       [](Config& c, const std::string& v) {
+         c.catalog_dir = v;
+         return std::optional<std::string>{};
+       }},
+      {"mode",
+       [](Config& c, const std::string& v) -> std::optional<std::string> {
          if (v != "development" && v != "production") return "must be development or production";
-         c.mode = v; return std::nullopt; }},
+         c.mode = v;
+         return std::nullopt;
+       }},
       {"demo", [](Config& c, const std::string& v) { return ParseBool(v, c.demo); }},
-      {"city_name", [](Config& c, const std::string& v) { c.city_name = v; return std::optional<std::string>{}; }},
-      {"city_name_en", [](Config& c, const std::string& v) { c.city_name_en = v; return std::optional<std::string>{}; }},
-      {"public_url", [](Config& c, const std::string& v) { c.public_url = v; return std::optional<std::string>{}; }},
+      {"city_name",
+       [](Config& c, const std::string& v) {
+         c.city_name = v;
+         return std::optional<std::string>{};
+       }},
+      {"city_name_en",
+       [](Config& c, const std::string& v) {
+         c.city_name_en = v;
+         return std::optional<std::string>{};
+       }},
+      {"public_url",
+       [](Config& c, const std::string& v) {
+         c.public_url = v;
+         return std::optional<std::string>{};
+       }},
       {"threads", [](Config& c, const std::string& v) { return ParseInt(v, 0, 256, c.threads); }},
       {"db_pool_size", [](Config& c, const std::string& v) { return ParseInt(v, 1, 512, c.db_pool_size); }},
-      {"log_level", [](Config& c, const std::string& v) -> std::optional<std::string> {
+      {"log_level",
+       [](Config& c, const std::string& v) -> std::optional<std::string> {
          if (v != "debug" && v != "info" && v != "warn" && v != "error") return "must be debug, info, warn or error";
-         c.log_level = v; return std::nullopt; }},
-      {"clock_start", [](Config& c, const std::string& v) -> std::optional<std::string> {
-         if (v.empty()) { c.clock_start.reset(); return std::nullopt; }
+         c.log_level = v;
+         return std::nullopt;
+       }},
+      {"clock_start",
+       [](Config& c, const std::string& v) -> std::optional<std::string> {
+         if (v.empty()) {
+           c.clock_start.reset();
+           return std::nullopt;
+         }
          auto t = core::ParseInstant(v);
          if (!t) return "must be an ISO 8601 instant with offset, e.g. 2017-01-19T08:30:00+07:00";
-         c.clock_start = *t; return std::nullopt; }},
-      {"password_cost", [](Config& c, const std::string& v) -> std::optional<std::string> {
+         c.clock_start = *t;
+         return std::nullopt;
+       }},
+      {"password_cost",
+       [](Config& c, const std::string& v) -> std::optional<std::string> {
          if (v != "interactive" && v != "moderate" && v != "min") return "must be interactive, moderate or min";
-         c.password_cost = v; return std::nullopt; }},
-      {"session_idle_minutes", [](Config& c, const std::string& v) { return ParseInt(v, 1, 24 * 60, c.session_idle_minutes); }},
-      {"session_absolute_hours", [](Config& c, const std::string& v) { return ParseInt(v, 1, 24 * 30, c.session_absolute_hours); }},
+         c.password_cost = v;
+         return std::nullopt;
+       }},
+      {"session_idle_minutes",
+       [](Config& c, const std::string& v) { return ParseInt(v, 1, 24 * 60, c.session_idle_minutes); }},
+      {"session_absolute_hours",
+       [](Config& c, const std::string& v) { return ParseInt(v, 1, 24 * 30, c.session_absolute_hours); }},
       {"secure_cookies", [](Config& c, const std::string& v) { return ParseBool(v, c.secure_cookies); }},
   };
   return kSettings;
@@ -136,8 +190,7 @@ std::variant<Config, ConfigProblems> LoadConfig(const ConfigSource& source) {
       } else {
         for (const auto& kv : root) {
           auto key = kv.first.as<std::string>();
-          auto it = std::find_if(Settings().begin(), Settings().end(),
-                                 [&](const Setting& s) { return key == s.key; });
+          auto it = std::find_if(Settings().begin(), Settings().end(), [&](const Setting& s) { return key == s.key; });
           if (it == Settings().end()) {
             problems.push_back("Config file " + *source.file_path + " line " +
                                std::to_string(kv.first.Mark().line + 1) + ": unknown setting '" + key + "'.");

@@ -43,8 +43,8 @@ struct Config {
 using ConfigProblems = std::vector<std::string>;
 
 struct ConfigSource {
-  std::optional<std::string> file_path;       // --config
-  std::map<std::string, std::string> env;     // MOTCUA_* variables
+  std::optional<std::string> file_path;    // --config
+  std::map<std::string, std::string> env;  // MOTCUA_* variables
 };
 
 // Returns the configuration or the list of problems.

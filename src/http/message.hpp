@@ -17,9 +17,9 @@
 namespace motcua::http {
 
 struct Request {
-  std::string method;  // "GET", "POST", …
-  std::string target;  // as received: "/api/v1/procedures?q=giay%20phep"
-  std::string path;    // percent-decoded path without the query: "/api/v1/procedures"
+  std::string method;                             // "GET", "POST", …
+  std::string target;                             // as received: "/api/v1/procedures?q=giay%20phep"
+  std::string path;                               // percent-decoded path without the query: "/api/v1/procedures"
   std::multimap<std::string, std::string> query;  // decoded query parameters
   std::map<std::string, std::string> headers;     // names lower-cased
   std::string body;

@@ -29,10 +29,14 @@ std::string EscapeLabel(std::string_view v) {
   std::string out;
   out.reserve(v.size());
   for (char c : v) {
-    if (c == '\\') out += "\\\\";
-    else if (c == '"') out += "\\\"";
-    else if (c == '\n') out += "\\n";
-    else out.push_back(c);
+    if (c == '\\')
+      out += "\\\\";
+    else if (c == '"')
+      out += "\\\"";
+    else if (c == '\n')
+      out += "\\n";
+    else
+      out.push_back(c);
   }
   return out;
 }
@@ -40,9 +44,12 @@ std::string EscapeLabel(std::string_view v) {
 std::string EscapeHelp(std::string_view v) {
   std::string out;
   for (char c : v) {
-    if (c == '\\') out += "\\\\";
-    else if (c == '\n') out += "\\n";
-    else out.push_back(c);
+    if (c == '\\')
+      out += "\\\\";
+    else if (c == '\n')
+      out += "\\n";
+    else
+      out.push_back(c);
   }
   return out;
 }
@@ -64,7 +71,7 @@ struct Gauge {
 struct Metrics::Impl {
   mutable std::mutex mu;
   std::map<std::tuple<std::string, std::string, int>, std::uint64_t> requests;  // method, route, status
-  std::map<std::string, Histogram, std::less<>> durations;                       // by route
+  std::map<std::string, Histogram, std::less<>> durations;                      // by route
   std::vector<Gauge> gauges;
   std::string version;
   std::string database;
@@ -117,15 +124,17 @@ std::string Metrics::Render() const {
       out += "motcua_http_requests_total{method=\"" + EscapeLabel(method) + "\",route=\"" + EscapeLabel(route) +
              "\",status=\"" + std::to_string(status) + "\"} " + std::to_string(n) + "\n";
     }
-    out += "# HELP motcua_http_request_duration_seconds Time from the first byte of a request to the end of its response.\n";
+    out +=
+        "# HELP motcua_http_request_duration_seconds Time from the first byte of a request to the end of its "
+        "response.\n";
     out += "# TYPE motcua_http_request_duration_seconds histogram\n";
     for (const auto& [route, h] : impl_->durations) {
       const std::string label = "route=\"" + EscapeLabel(route) + "\"";
       std::uint64_t cumulative = 0;
       for (std::size_t i = 0; i < kBuckets.size(); ++i) {
         cumulative += h.counts[i];
-        out += "motcua_http_request_duration_seconds_bucket{" + label + ",le=\"" + FormatNumber(kBuckets[i]) +
-               "\"} " + std::to_string(cumulative) + "\n";
+        out += "motcua_http_request_duration_seconds_bucket{" + label + ",le=\"" + FormatNumber(kBuckets[i]) + "\"} " +
+               std::to_string(cumulative) + "\n";
       }
       out += "motcua_http_request_duration_seconds_sum{" + label + "} " + FormatNumber(h.sum) + "\n";
       out += "motcua_http_request_duration_seconds_count{" + label + "} " + std::to_string(h.count) + "\n";

@@ -16,8 +16,8 @@ namespace motcua::http {
 using Handler = std::function<Response(Request&)>;
 
 struct Route {
-  std::string method;      // "GET", "POST", "PATCH", "PUT", "DELETE"
-  std::string pattern;     // "/api/v1/agencies/{code}"
+  std::string method;   // "GET", "POST", "PATCH", "PUT", "DELETE"
+  std::string pattern;  // "/api/v1/agencies/{code}"
   Handler handler;
   std::string permission;  // "public", or a permission name checked by the authorization layer
   std::string summary;     // one line for docs and tests
@@ -30,8 +30,8 @@ class Router {
   const std::vector<Route>& routes() const { return routes_; }
 
   struct Match {
-    const Route* route = nullptr;             // null when nothing matched
-    bool path_matched_other_method = false;   // 405 rather than 404
+    const Route* route = nullptr;            // null when nothing matched
+    bool path_matched_other_method = false;  // 405 rather than 404
     std::vector<std::pair<std::string, std::string>> params;
     std::vector<std::string> allowed_methods;  // for the Allow header of a 405, sorted
   };

@@ -21,6 +21,8 @@
 #include <unordered_set>
 #include <vector>
 
+#include <spdlog/sinks/stdout_sinks.h>
+#include <spdlog/spdlog.h>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
 #include <boost/asio/executor_work_guard.hpp>
@@ -37,8 +39,6 @@
 #include <boost/beast/core/tcp_stream.hpp>
 #include <boost/beast/http.hpp>
 #include <nlohmann/json.hpp>
-#include <spdlog/sinks/stdout_sinks.h>
-#include <spdlog/spdlog.h>
 
 #include "http/metrics.hpp"
 #include "http/static_files.hpp"
@@ -72,8 +72,7 @@ std::string_view Sv(beast::string_view s) { return {s.data(), s.size()}; }
 std::string RandomRequestId() {
   thread_local std::mt19937_64 rng([] {
     std::random_device rd;
-    return (static_cast<std::uint64_t>(rd()) << 32) ^ rd() ^
-           std::hash<std::thread::id>{}(std::this_thread::get_id());
+    return (static_cast<std::uint64_t>(rd()) << 32) ^ rd() ^ std::hash<std::thread::id>{}(std::this_thread::get_id());
   }());
   static constexpr char kHex[] = "0123456789abcdef";
   std::uint64_t v = rng();
@@ -85,9 +84,8 @@ std::string RandomRequestId() {
 // A client's request id is kept when it cannot smuggle anything into logs or headers.
 bool IsSafeRequestId(std::string_view id) {
   if (id.empty() || id.size() > 64) return false;
-  return std::all_of(id.begin(), id.end(), [](char c) {
-    return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_';
-  });
+  return std::all_of(id.begin(), id.end(),
+                     [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_'; });
 }
 
 // Metrics and logs must have a bounded set of method labels.
@@ -282,7 +280,8 @@ struct Server::Impl {
     asio::steady_timer backoff(control);
     while (!stopping) {
       error_code ec;
-      tcp::socket socket = co_await acceptor.async_accept(asio::make_strand(ioc), asio::redirect_error(asio::use_awaitable, ec));
+      tcp::socket socket =
+          co_await acceptor.async_accept(asio::make_strand(ioc), asio::redirect_error(asio::use_awaitable, ec));
       if (!ec) {
         StartConnection(std::move(socket));
         continue;
@@ -336,9 +335,7 @@ struct Server::Impl {
         // While shutting down, a keep-alive client may already be sending its next request: it gets a
         // short window to do so and is answered with Connection: close. Closing at once would turn
         // that request into a reset.
-        c.stream.expires_after(stopping ? kDrainWindow
-                               : c.served == 0 ? options.read_timeout
-                                               : options.idle_timeout);
+        c.stream.expires_after(stopping ? kDrainWindow : c.served == 0 ? options.read_timeout : options.idle_timeout);
         const auto n = co_await c.stream.async_read_some(buffer.prepare(kIdleReadChunk),
                                                          asio::redirect_error(asio::use_awaitable, ec));
         if (ec) co_return;  // closed by the client, timed out, or cancelled at shutdown
@@ -352,7 +349,8 @@ struct Server::Impl {
 
       bhttp::request_parser<bhttp::string_body> parser;
       parser.header_limit(static_cast<std::uint32_t>(std::min<std::size_t>(options.header_limit, UINT32_MAX)));
-      parser.body_limit(any_upload_route ? std::max(options.body_limit, options.upload_body_limit) : options.body_limit);
+      parser.body_limit(any_upload_route ? std::max(options.body_limit, options.upload_body_limit)
+                                         : options.body_limit);
       co_await bhttp::async_read_header(c.stream, buffer, parser, asio::redirect_error(asio::use_awaitable, ec));
       if (!ec) {
         // The body limit depends on the route (uploads may be larger).
@@ -387,8 +385,8 @@ struct Server::Impl {
         } else if (ec == bhttp::error::header_limit) {
           error = HeadersTooLarge();
         } else if (ec.category() == error_code(bhttp::error::end_of_stream).category() &&
-                   ec != bhttp::error::end_of_stream &&
-                   ec != bhttp::error::partial_message && ec != bhttp::error::need_more) {
+                   ec != bhttp::error::end_of_stream && ec != bhttp::error::partial_message &&
+                   ec != bhttp::error::need_more) {
           error = BadMessage();
         } else {
           co_return;
@@ -444,7 +442,8 @@ struct Server::Impl {
       std::size_t drained = 0;
       std::array<char, 8192> scratch;
       while (drained < kLingerMaxBytes) {
-        const auto n = co_await c.stream.async_read_some(asio::buffer(scratch), asio::redirect_error(asio::use_awaitable, ec));
+        const auto n =
+            co_await c.stream.async_read_some(asio::buffer(scratch), asio::redirect_error(asio::use_awaitable, ec));
         if (ec) break;
         drained += n;
       }
@@ -576,7 +575,8 @@ struct Server::Impl {
     auto set_default = [&r](const char* name, std::string value) {
       if (r.FindHeader(name) == nullptr) r.SetHeader(name, std::move(value));
     };
-    if (!options.content_security_policy.empty()) set_default("Content-Security-Policy", options.content_security_policy);
+    if (!options.content_security_policy.empty())
+      set_default("Content-Security-Policy", options.content_security_policy);
     set_default("X-Content-Type-Options", "nosniff");
     set_default("Referrer-Policy", "strict-origin-when-cross-origin");
     set_default("X-Frame-Options", "DENY");

@@ -18,15 +18,15 @@ class Metrics;
 
 struct ServerOptions {
   std::string listen = "127.0.0.1:8080";  // host:port; port 0 picks a free one
-  int io_threads = 0;                      // 0 → hardware concurrency
-  int handler_threads = 0;                 // 0 → 2 × hardware concurrency
+  int io_threads = 0;                     // 0 → hardware concurrency
+  int handler_threads = 0;                // 0 → 2 × hardware concurrency
   std::size_t header_limit = 16 * 1024;
-  std::size_t body_limit = 1024 * 1024;            // default per request
+  std::size_t body_limit = 1024 * 1024;              // default per request
   std::size_t upload_body_limit = 64 * 1024 * 1024;  // for routes that accept uploads (later)
-  std::chrono::seconds read_timeout{15};     // a request's header and body must arrive within this
-  std::chrono::seconds idle_timeout{60};     // keep-alive connection idle
-  std::chrono::seconds shutdown_grace{20};   // how long in-flight requests may finish after SIGTERM
-  std::string static_dir;                    // web/dist; empty → no front end
+  std::chrono::seconds read_timeout{15};             // a request's header and body must arrive within this
+  std::chrono::seconds idle_timeout{60};             // keep-alive connection idle
+  std::chrono::seconds shutdown_grace{20};           // how long in-flight requests may finish after SIGTERM
+  std::string static_dir;                            // web/dist; empty → no front end
   std::string content_security_policy =
       "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
       "frame-ancestors 'none'; base-uri 'self'; form-action 'self'";

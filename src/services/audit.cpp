@@ -55,15 +55,16 @@ void Record(store::Transaction& tx, const core::Clock& clock, const Event& event
   auto hash = ChainHash(prev, occurred_at, actor, event.actor_role, event.action, event.object_type, event.object_id,
                         event.request_id, detail);
   store::Value actor_value = event.actor_id ? store::Value(static_cast<std::int64_t>(*event.actor_id)) : store::Null{};
-  tx.Execute(kInsert, {occurred_at, actor_value, event.actor_role, event.action, event.object_type, event.object_id,
-                       event.request_id, detail, prev.empty() ? store::Value(store::Null{}) : store::Value(prev), hash});
+  tx.Execute(kInsert,
+             {occurred_at, actor_value, event.actor_role, event.action, event.object_type, event.object_id,
+              event.request_id, detail, prev.empty() ? store::Value(store::Null{}) : store::Value(prev), hash});
 }
 
 std::optional<long long> VerifyChain(store::Transaction& tx) {
   std::string prev;
   for (const auto& r : tx.Query(kAll)) {
-    auto expected = ChainHash(prev, r.Text(1), r.IsNull(2) ? "" : r.Text(2), r.Text(3), r.Text(4), r.Text(5),
-                              r.Text(6), r.Text(7), r.Text(8));
+    auto expected = ChainHash(prev, r.Text(1), r.IsNull(2) ? "" : r.Text(2), r.Text(3), r.Text(4), r.Text(5), r.Text(6),
+                              r.Text(7), r.Text(8));
     if (r.Text(9) != prev || r.Text(10) != expected) return r.Int(0);
     prev = r.Text(10);
   }

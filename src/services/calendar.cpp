@@ -27,8 +27,8 @@ core::Result<Due> ComputeDue(Context& ctx, const std::string& agency, core::Inst
   const auto& c = **calendar;
   Due d;
   d.received = c.NextWorkingInstant(from);
-  d.due = unit == Unit::kWorkingDays ? c.AddWorkingDays(from, amount)
-                                     : c.AddWorkingTime(from, std::chrono::hours(amount));
+  d.due =
+      unit == Unit::kWorkingDays ? c.AddWorkingDays(from, amount) : c.AddWorkingTime(from, std::chrono::hours(amount));
   return d;
 }
 

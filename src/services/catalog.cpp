@@ -44,10 +44,11 @@ const store::Query kUpsertAgency{
     "tier = excluded.tier, parent_code = excluded.parent_code, inner_district = excluded.inner_district, "
     "address = excluded.address, phone = excluded.phone, source_file = excluded.source_file, "
     "position = excluded.position, name_folded = excluded.name_folded, updated_at = excluded.updated_at"};
-const store::Query kUpsertUnit{"catalog.unit.upsert",
-                               "INSERT INTO units (agency_code, key, name, one_stop, position) VALUES ($1, $2, $3, $4, $5) "
-                               "ON CONFLICT (agency_code, key) DO UPDATE SET name = excluded.name, "
-                               "one_stop = excluded.one_stop, position = excluded.position"};
+const store::Query kUpsertUnit{
+    "catalog.unit.upsert",
+    "INSERT INTO units (agency_code, key, name, one_stop, position) VALUES ($1, $2, $3, $4, $5) "
+    "ON CONFLICT (agency_code, key) DO UPDATE SET name = excluded.name, "
+    "one_stop = excluded.one_stop, position = excluded.position"};
 const store::Query kProcedureVersion{"catalog.procedure.version",
                                      "SELECT document FROM procedures WHERE code = $1 AND version = $2"};
 const store::Query kInsertProcedure{
@@ -59,8 +60,9 @@ const store::Query kDeleteWaves{"catalog.wave.delete", "DELETE FROM waves"};
 const store::Query kInsertWave{"catalog.wave.insert",
                                "INSERT INTO waves (number, name, official_date, date_setting, rollouts) "
                                "VALUES ($1, $2, $3, $4, $5)"};
-const store::Query kInsertEntry{"catalog.rollout.insert",
-                                "INSERT INTO rollout_entries (wave_number, procedure_code, agency_code) VALUES ($1, $2, $3)"};
+const store::Query kInsertEntry{
+    "catalog.rollout.insert",
+    "INSERT INTO rollout_entries (wave_number, procedure_code, agency_code) VALUES ($1, $2, $3)"};
 
 bool IsCatalogFile(const std::string& rel) {
   if (rel == "catalog.yaml" || rel == "fields.yaml" || rel == "agencies.yaml" || rel == "waves.yaml") return true;
@@ -200,8 +202,9 @@ core::Result<ImportReport> Import(Context& ctx, const std::vector<cat::SourceFil
 
   int pos = 0;
   for (const auto& f : c.fields) {
-    tx->Execute(kUpsertField, {f.key.value, f.name, f.name_en.empty() ? store::Value(store::Null{}) : store::Value(f.name_en),
-                               static_cast<std::int64_t>(pos++)});
+    tx->Execute(kUpsertField,
+                {f.key.value, f.name, f.name_en.empty() ? store::Value(store::Null{}) : store::Value(f.name_en),
+                 static_cast<std::int64_t>(pos++)});
   }
   report.fields = pos;
 
@@ -212,11 +215,11 @@ core::Result<ImportReport> Import(Context& ctx, const std::vector<cat::SourceFil
     std::string file = "agencies.yaml";
     if (a.tier == cat::Tier::kWard && a.parent && source_of.count(a.parent->value)) file = source_of[a.parent->value];
     auto opt = [](const std::string& s) { return s.empty() ? store::Value(store::Null{}) : store::Value(s); };
-    tx->Execute(kUpsertAgency,
-                {a.code.value, a.name, opt(a.name_en), std::string(cat::ToString(a.kind)),
-                 std::string(cat::ToString(a.tier)), a.parent ? store::Value(a.parent->value) : store::Value(store::Null{}),
-                 static_cast<std::int64_t>(a.inner ? 1 : 0), opt(a.address), opt(a.phone), file,
-                 static_cast<std::int64_t>(position_in_file[file]++), core::text::Fold(a.name), now});
+    tx->Execute(kUpsertAgency, {a.code.value, a.name, opt(a.name_en), std::string(cat::ToString(a.kind)),
+                                std::string(cat::ToString(a.tier)),
+                                a.parent ? store::Value(a.parent->value) : store::Value(store::Null{}),
+                                static_cast<std::int64_t>(a.inner ? 1 : 0), opt(a.address), opt(a.phone), file,
+                                static_cast<std::int64_t>(position_in_file[file]++), core::text::Fold(a.name), now});
     int upos = 0;
     for (const auto& u : a.units)
       tx->Execute(kUpsertUnit, {a.code.value, u.key.value, u.name, static_cast<std::int64_t>(u.one_stop ? 1 : 0),
@@ -224,9 +227,9 @@ core::Result<ImportReport> Import(Context& ctx, const std::vector<cat::SourceFil
     ++report.agencies;
   }
   // A published procedure version never changes: the same code and version must have the same text.
-  core::Error immutable = core::Error::Make(
-      "catalog_invalid", "Phiên bản thủ tục đã công bố không được sửa; hãy tăng số phiên bản.",
-      "A published procedure version cannot change; give the change a new version number.");
+  core::Error immutable =
+      core::Error::Make("catalog_invalid", "Phiên bản thủ tục đã công bố không được sửa; hãy tăng số phiên bản.",
+                        "A published procedure version cannot change; give the change a new version number.");
   for (const auto& p : c.procedures) {
     auto text = ProcedureFileText(canonical, p.code);
     auto existing = tx->QueryOne(kProcedureVersion, {p.code.value, static_cast<std::int64_t>(p.version)});
@@ -238,11 +241,10 @@ core::Result<ImportReport> Import(Context& ctx, const std::vector<cat::SourceFil
       continue;
     }
     std::string department = p.department ? p.department->value : "";
-    tx->Execute(kInsertProcedure,
-                {p.code.value, static_cast<std::int64_t>(p.version), core::FormatDate(p.valid_from), p.name,
-                 core::text::Fold(p.name), p.field.value, TiersColumn(p),
-                 department.empty() ? store::Value(store::Null{}) : store::Value(department),
-                 static_cast<std::int64_t>(cat::ToInt(p.level)), text, now});
+    tx->Execute(kInsertProcedure, {p.code.value, static_cast<std::int64_t>(p.version), core::FormatDate(p.valid_from),
+                                   p.name, core::text::Fold(p.name), p.field.value, TiersColumn(p),
+                                   department.empty() ? store::Value(store::Null{}) : store::Value(department),
+                                   static_cast<std::int64_t>(cat::ToInt(p.level)), text, now});
     ++report.new_versions;
   }
   if (!immutable.fields.empty()) return immutable;  // the transaction rolls back
@@ -252,10 +254,10 @@ core::Result<ImportReport> Import(Context& ctx, const std::vector<cat::SourceFil
   tx->Execute(kDeleteEntries);
   tx->Execute(kDeleteWaves);
   for (const auto& w : c.waves) {
-    tx->Execute(kInsertWave, {static_cast<std::int64_t>(w.number), w.name,
-                              w.date ? store::Value(core::FormatDate(*w.date)) : store::Value(store::Null{}),
-                              w.date_setting.empty() ? store::Value(store::Null{}) : store::Value(w.date_setting),
-                              RolloutsJson(w)});
+    tx->Execute(kInsertWave,
+                {static_cast<std::int64_t>(w.number), w.name,
+                 w.date ? store::Value(core::FormatDate(*w.date)) : store::Value(store::Null{}),
+                 w.date_setting.empty() ? store::Value(store::Null{}) : store::Value(w.date_setting), RolloutsJson(w)});
   }
   report.waves = static_cast<int>(c.waves.size());
   for (const auto& p : cat::Placements(c)) {
@@ -266,8 +268,12 @@ core::Result<ImportReport> Import(Context& ctx, const std::vector<cat::SourceFil
   tx->Execute(kSetSetting, {"catalog.revision", std::to_string(report.revision)});
 
   audit::Record(*tx, ctx.clock,
-                {actor.user_id, actor.role, actor.action, actor.object_type,
-                 actor.object_id.empty() ? std::to_string(report.revision) : actor.object_id, actor.request_id,
+                {actor.user_id,
+                 actor.role,
+                 actor.action,
+                 actor.object_type,
+                 actor.object_id.empty() ? std::to_string(report.revision) : actor.object_id,
+                 actor.request_id,
                  {{"fields", report.fields},
                   {"agencies", report.agencies},
                   {"procedures", report.procedures},
@@ -365,7 +371,8 @@ std::shared_ptr<const Snapshot> Cache::Get(Context& ctx) {
   } else {
     auto loaded = cat::Load(files);
     if (!loaded.ok()) {
-      Log(LogLevel::kError, "stored catalog does not load", {{"revision", revision}, {"problems", loaded.problems.size()}});
+      Log(LogLevel::kError, "stored catalog does not load",
+          {{"revision", revision}, {"problems", loaded.problems.size()}});
       snap = std::make_shared<Snapshot>(cat::Catalog{}, revision);
     } else {
       snap = std::make_shared<Snapshot>(std::move(*loaded.catalog), revision);
@@ -395,7 +402,8 @@ bool Live(const PlacementInfo& p, year_month_day today) { return p.since && *p.s
 
 core::Result<std::vector<const cat::Agency*>> ListAgencies(const Snapshot& s, const AgencyFilter& f) {
   if (f.parent && !s.catalog().FindAgency(*f.parent))
-    return UnknownParam("parent", "Không có cơ quan mã " + f.parent->value + ".", "No agency has code " + f.parent->value + ".");
+    return UnknownParam("parent", "Không có cơ quan mã " + f.parent->value + ".",
+                        "No agency has code " + f.parent->value + ".");
   std::vector<const cat::Agency*> out;
   for (const auto& a : s.catalog().agencies) {
     if (f.tier && a.tier != *f.tier) continue;
@@ -411,14 +419,17 @@ core::Result<ProcedurePage> SearchProcedures(const Snapshot& s, const ProcedureQ
   const auto& c = s.catalog();
   const cat::Agency* agency = nullptr;
   if (q.agency && !(agency = c.FindAgency(*q.agency)))
-    return UnknownParam("agency", "Không có cơ quan mã " + q.agency->value + ".", "No agency has code " + q.agency->value + ".");
+    return UnknownParam("agency", "Không có cơ quan mã " + q.agency->value + ".",
+                        "No agency has code " + q.agency->value + ".");
   if (q.online_at && !c.FindAgency(*q.online_at))
     return UnknownParam("online_at", "Không có cơ quan mã " + q.online_at->value + ".",
                         "No agency has code " + q.online_at->value + ".");
   if (q.field && !c.FindField(*q.field))
-    return UnknownParam("field", "Không có lĩnh vực " + q.field->value + ".", "No field is named " + q.field->value + ".");
+    return UnknownParam("field", "Không có lĩnh vực " + q.field->value + ".",
+                        "No field is named " + q.field->value + ".");
   if (q.wave && std::none_of(c.waves.begin(), c.waves.end(), [&](const auto& w) { return w.number == *q.wave; }))
-    return UnknownParam("wave", "Không có đợt " + std::to_string(*q.wave) + ".", "No wave " + std::to_string(*q.wave) + ".");
+    return UnknownParam("wave", "Không có đợt " + std::to_string(*q.wave) + ".",
+                        "No wave " + std::to_string(*q.wave) + ".");
 
   auto words = core::text::Words(core::text::Fold(q.q));
   std::vector<ProcedureHit> hits;
@@ -446,7 +457,8 @@ core::Result<ProcedurePage> SearchProcedures(const Snapshot& s, const ProcedureQ
   ProcedurePage page;
   page.total = static_cast<int>(hits.size());
   size_t from = static_cast<size_t>(q.page - 1) * static_cast<size_t>(q.per_page);
-  for (size_t i = from; i < hits.size() && i < from + static_cast<size_t>(q.per_page); ++i) page.items.push_back(hits[i]);
+  for (size_t i = from; i < hits.size() && i < from + static_cast<size_t>(q.per_page); ++i)
+    page.items.push_back(hits[i]);
   return page;
 }
 

@@ -10,9 +10,9 @@
 #include <string>
 #include <vector>
 
+#include "core/access/roles.hpp"
 #include "core/catalog/model.hpp"
 #include "core/catalog/rollout.hpp"
-#include "core/access/roles.hpp"
 #include "core/catalog/yaml_io.hpp"
 #include "core/common/result.hpp"
 #include "services/context.hpp"
@@ -35,8 +35,8 @@ struct ImportReport {
   int procedures = 0;
   int new_versions = 0;  // procedure versions stored by this import
   int waves = 0;
-  int placements = 0;    // procedure × agency pairs planned
-  int revision = 0;      // the catalog revision after the import
+  int placements = 0;  // procedure × agency pairs planned
+  int revision = 0;    // the catalog revision after the import
 };
 
 // Validates the whole catalog and, only when it has no problem, stores it in one transaction with
@@ -48,7 +48,7 @@ struct Actor {
   bool system = false;  // the command line or the demo: no permission check
   const core::access::Principal* principal = nullptr;
   std::optional<long long> user_id;
-  std::string role;                  // "city_admin", "cli", "demo"
+  std::string role;  // "city_admin", "cli", "demo"
   std::string request_id;
   // What the audit event says was changed (an admin edit names its object; an import the catalog).
   std::string action = "catalog.import";
@@ -73,10 +73,11 @@ core::Result<ImportReport> SaveProcedure(Context& ctx, const Actor& actor, const
 // Creates or replaces a wave.
 core::Result<ImportReport> SaveWave(Context& ctx, const Actor& actor, cat::Wave wave);
 // Sets a catalog setting (e.g. wave2_date: the date of wave 2); "" unsets it.
-core::Result<ImportReport> SetSetting(Context& ctx, const Actor& actor, const std::string& key, const std::string& value);
+core::Result<ImportReport> SetSetting(Context& ctx, const Actor& actor, const std::string& key,
+                                      const std::string& value);
 
 struct Change {
-  std::string at;  // ISO 8601
+  std::string at;     // ISO 8601
   std::string actor;  // username, or "cli"/"demo"
   std::string action;
   std::string object_type;
@@ -155,7 +156,7 @@ core::Result<std::vector<const cat::Agency*>> ListAgencies(const Snapshot& s, co
 
 struct ProcedureQuery {
   std::string q;
-  std::optional<cat::AgencyCode> agency;     // planned at this agency (any date)
+  std::optional<cat::AgencyCode> agency;  // planned at this agency (any date)
   std::optional<cat::FieldKey> field;
   std::optional<cat::Level> level;
   std::optional<cat::Tier> tier;
@@ -178,7 +179,8 @@ core::Result<ProcedurePage> SearchProcedures(const Snapshot& s, const ProcedureQ
                                              std::chrono::year_month_day today);
 
 // Procedures online at `agency` on `today`, with their dates.
-std::vector<PlacementInfo> OnlineAt(const Snapshot& s, const cat::AgencyCode& agency, std::chrono::year_month_day today);
+std::vector<PlacementInfo> OnlineAt(const Snapshot& s, const cat::AgencyCode& agency,
+                                    std::chrono::year_month_day today);
 
 struct WaveSummary {
   const cat::Wave* wave = nullptr;

@@ -87,9 +87,9 @@ struct PoolStats {
 };
 
 struct DatabaseOptions {
-  int pool_size = 8;            // PostgreSQL connections; SQLite readers
-  int busy_timeout_ms = 5000;   // SQLite busy timeout / pool wait limit
-  int statement_timeout_ms = 0; // PostgreSQL statement_timeout (0: none); a timeout is DbError kBusy
+  int pool_size = 8;             // PostgreSQL connections; SQLite readers
+  int busy_timeout_ms = 5000;    // SQLite busy timeout / pool wait limit
+  int statement_timeout_ms = 0;  // PostgreSQL statement_timeout (0: none); a timeout is DbError kBusy
 };
 
 class Database {

@@ -36,8 +36,7 @@ struct Error {
   std::map<std::string, FieldError> fields;
   std::string detail;  // for the log only, never sent to a client
 
-  static Error Make(std::string code, std::string message_vi, std::string message_en,
-                    std::string detail = {}) {
+  static Error Make(std::string code, std::string message_vi, std::string message_en, std::string detail = {}) {
     Error e;
     e.code = std::move(code);
     e.message = std::move(message_vi);

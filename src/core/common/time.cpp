@@ -27,8 +27,8 @@ std::string FormatInstant(Instant t) {
   year_month_day ymd{day};
   hh_mm_ss hms{local - day};
   char buf[40];
-  std::snprintf(buf, sizeof buf, "%04d-%02u-%02uT%02lld:%02lld:%02lld+07:00", int(ymd.year()),
-                unsigned(ymd.month()), unsigned(ymd.day()), static_cast<long long>(hms.hours().count()),
+  std::snprintf(buf, sizeof buf, "%04d-%02u-%02uT%02lld:%02lld:%02lld+07:00", int(ymd.year()), unsigned(ymd.month()),
+                unsigned(ymd.day()), static_cast<long long>(hms.hours().count()),
                 static_cast<long long>(hms.minutes().count()), static_cast<long long>(hms.seconds().count()));
   return buf;
 }
@@ -48,7 +48,10 @@ std::optional<Instant> ParseInstant(std::string_view s) {
       ++pos;
       int digits = 0;
       while (pos < s.size() && s[pos] >= '0' && s[pos] <= '9') {
-        if (digits < 6) { micros = micros * 10 + (s[pos] - '0'); ++digits; }
+        if (digits < 6) {
+          micros = micros * 10 + (s[pos] - '0');
+          ++digits;
+        }
         ++pos;
       }
       if (digits == 0) return {};

@@ -17,7 +17,7 @@ namespace {
 std::set<std::string> RouteOperations(std::set<std::string>* missing_permission = nullptr) {
   auto db = store::Database::Open("sqlite::memory:");
   core::SystemClock clock;
-  services::Context ctx{*db, clock, {}};
+  auto ctx = services::MakeContext(*db, clock, {});
   http::Metrics metrics;
   http::Router router;
   api::RegisterRoutes(router, ctx, metrics);

@@ -43,8 +43,8 @@ TEST(Config, EnvironmentOverridesTheFile) {
 
 TEST(Config, EveryProblemIsListed) {
   auto path = TempFile("listen: 1.2.3.4\nbogus: 1\n");
-  auto loaded = LoadConfig({path, {{"MOTCUA_DATABASE_URL", "mysql://x"}, {"MOTCUA_THREADS", "-1"},
-                                   {"MOTCUA_TEST_PG_URL", "ignored"}}});
+  auto loaded = LoadConfig(
+      {path, {{"MOTCUA_DATABASE_URL", "mysql://x"}, {"MOTCUA_THREADS", "-1"}, {"MOTCUA_TEST_PG_URL", "ignored"}}});
   ASSERT_TRUE(std::holds_alternative<ConfigProblems>(loaded));
   const auto& p = std::get<ConfigProblems>(loaded);
   ASSERT_EQ(p.size(), 4u);
@@ -58,8 +58,8 @@ TEST(Config, EveryProblemIsListed) {
 }
 
 TEST(Config, ProductionRefusesDemoAndAShiftedClock) {
-  auto loaded = LoadConfig({{}, {{"MOTCUA_MODE", "production"}, {"MOTCUA_DEMO", "1"},
-                                 {"MOTCUA_CLOCK_START", "2017-01-19T08:30:00+07:00"}}});
+  auto loaded = LoadConfig(
+      {{}, {{"MOTCUA_MODE", "production"}, {"MOTCUA_DEMO", "1"}, {"MOTCUA_CLOCK_START", "2017-01-19T08:30:00+07:00"}}});
   ASSERT_TRUE(std::holds_alternative<ConfigProblems>(loaded));
   EXPECT_EQ(std::get<ConfigProblems>(loaded).size(), 2u);
 }

@@ -19,8 +19,10 @@ TEST(Metrics, RendersRequestCountersAndHistogram) {
   const std::string text = m.Render();
   EXPECT_TRUE(Contains(text, "# HELP motcua_http_requests_total "));
   EXPECT_TRUE(Contains(text, "# TYPE motcua_http_requests_total counter\n"));
-  EXPECT_TRUE(Contains(text, "motcua_http_requests_total{method=\"GET\",route=\"/api/v1/agencies/{code}\",status=\"200\"} 2\n"));
-  EXPECT_TRUE(Contains(text, "motcua_http_requests_total{method=\"GET\",route=\"/api/v1/agencies/{code}\",status=\"404\"} 1\n"));
+  EXPECT_TRUE(Contains(
+      text, "motcua_http_requests_total{method=\"GET\",route=\"/api/v1/agencies/{code}\",status=\"200\"} 2\n"));
+  EXPECT_TRUE(Contains(
+      text, "motcua_http_requests_total{method=\"GET\",route=\"/api/v1/agencies/{code}\",status=\"404\"} 1\n"));
   EXPECT_TRUE(Contains(text, "# TYPE motcua_http_request_duration_seconds histogram\n"));
   const std::string b = "motcua_http_request_duration_seconds_bucket{route=\"/api/v1/agencies/{code}\",le=";
   EXPECT_TRUE(Contains(text, b + "\"0.001\"} 0\n"));
@@ -29,7 +31,8 @@ TEST(Metrics, RendersRequestCountersAndHistogram) {
   EXPECT_TRUE(Contains(text, b + "\"10\"} 2\n"));
   EXPECT_TRUE(Contains(text, b + "\"+Inf\"} 3\n"));
   EXPECT_TRUE(Contains(text, "motcua_http_request_duration_seconds_count{route=\"/api/v1/agencies/{code}\"} 3\n"));
-  EXPECT_TRUE(Contains(text, "motcua_http_request_duration_seconds_sum{route=\"/api/v1/agencies/{code}\"} 30.25390625\n"));
+  EXPECT_TRUE(
+      Contains(text, "motcua_http_request_duration_seconds_sum{route=\"/api/v1/agencies/{code}\"} 30.25390625\n"));
 }
 
 TEST(Metrics, BucketBoundaryIsInclusive) {

@@ -86,8 +86,8 @@ TEST_F(RouterTest, OtherMethodGives405WithAllowedMethods) {
 }
 
 TEST_F(RouterTest, UnknownPathIsNotFound) {
-  for (const char* path : {"/api/v1/nothing", "/api/v1/agencies/H01/units", "/api/v1/agencies/", "/api/v1/agencies/H01/",
-                           "", "api/v1/agencies", "/api//agencies"}) {
+  for (const char* path : {"/api/v1/nothing", "/api/v1/agencies/H01/units", "/api/v1/agencies/",
+                           "/api/v1/agencies/H01/", "", "api/v1/agencies", "/api//agencies"}) {
     const auto m = router_.Find("GET", path);
     EXPECT_EQ(m.route, nullptr) << path;
     EXPECT_FALSE(m.path_matched_other_method) << path;

@@ -16,9 +16,9 @@
 #include <thread>
 #include <vector>
 
-#include <nlohmann/json.hpp>
 #include <spdlog/sinks/base_sink.h>
 #include <spdlog/spdlog.h>
+#include <nlohmann/json.hpp>
 
 #include "http/metrics.hpp"
 #include "test_client.hpp"
@@ -42,7 +42,9 @@ class CaptureSink : public spdlog::sinks::base_sink<std::mutex> {
   }
 
  protected:
-  void sink_it_(const spdlog::details::log_msg& msg) override { lines_.emplace_back(msg.payload.data(), msg.payload.size()); }
+  void sink_it_(const spdlog::details::log_msg& msg) override {
+    lines_.emplace_back(msg.payload.data(), msg.payload.size());
+  }
   void flush_() override {}
 
  private:
@@ -113,9 +115,8 @@ class ServerTest : public ::testing::Test {
     });
     upload.upload = true;
     router_.Add(std::move(upload));
-    router_.Add(MakeRoute("GET", "/api/v1/boom", [](Request&) -> Response {
-      throw std::runtime_error("database password is hunter2");
-    }));
+    router_.Add(MakeRoute("GET", "/api/v1/boom",
+                          [](Request&) -> Response { throw std::runtime_error("database password is hunter2"); }));
     router_.Add(MakeRoute("GET", "/api/v1/slow", [this](Request&) {
       ++slow_entered_;
       std::this_thread::sleep_for(200ms);
@@ -127,7 +128,11 @@ class ServerTest : public ::testing::Test {
       return Response::Json(200, {{"done", true}});
     }));
     router_.Add(MakeRoute(
-        "GET", "/api/v1/me", [](Request& req) { return Response::Json(200, {{"user_id", req.user_id}}); }, "user"));
+        "GET", "/api/v1/me",
+        [](Request& req) {
+          return Response::Json(200, {{"user_id", req.user_id}});
+        },
+        "user"));
   }
 
   void TearDown() override {
@@ -153,7 +158,8 @@ class ServerTest : public ::testing::Test {
     server_->Use([](Request& req, const Route& route) -> std::optional<Response> {
       if (route.permission == "public") return std::nullopt;
       if (req.Header("authorization") != "Bearer ok") {
-        return Response::FromError(core::Error::Make(core::errc::kUnauthorized, "Vui lòng đăng nhập.", "Please sign in."));
+        return Response::FromError(
+            core::Error::Make(core::errc::kUnauthorized, "Vui lòng đăng nhập.", "Please sign in."));
       }
       req.user_id = "u-42";
       return std::nullopt;
@@ -266,7 +272,8 @@ TEST_F(ServerTest, BodyOverTheLimitGets413AndTheConnectionCloses) {
   Start();
   TestClient c(port_);
   const std::string body(4096, 'x');
-  ASSERT_TRUE(c.Send("POST /api/v1/echo HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain\r\nContent-Length: 4096\r\n\r\n" + body));
+  ASSERT_TRUE(c.Send(
+      "POST /api/v1/echo HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain\r\nContent-Length: 4096\r\n\r\n" + body));
   auto r = c.Read();
   ASSERT_TRUE(r);
   EXPECT_EQ(r->status, 413);
@@ -451,8 +458,8 @@ TEST_F(ServerTest, HeadOfAGetRouteHasNoBody) {
 
 TEST_F(ServerTest, BadPercentEncodingIs400) {
   Start();
-  for (const char* target : {"/api/v1/agencies/%ff", "/api/v1/agencies/a%00b", "/api/v1/agencies/x?q=%zz",
-                             "/api/v1/agencies/%C0%AF"}) {
+  for (const char* target :
+       {"/api/v1/agencies/%ff", "/api/v1/agencies/a%00b", "/api/v1/agencies/x?q=%zz", "/api/v1/agencies/%C0%AF"}) {
     auto r = Fetch(GetRequest(target));
     ASSERT_TRUE(r) << target;
     EXPECT_EQ(r->status, 400) << target;
@@ -697,8 +704,10 @@ TEST_F(ServerTest, MetricsUseRoutePatternsNeverRawPaths) {
   EXPECT_NE(text.find("motcua_http_requests_total{method=\"GET\",route=\"/api/v1/agencies/{code}\",status=\"200\"} 2"),
             std::string::npos)
       << text;
-  EXPECT_NE(text.find("motcua_http_requests_total{method=\"GET\",route=\"unmatched\",status=\"404\"} 1"), std::string::npos);
-  EXPECT_NE(text.find("motcua_http_requests_total{method=\"GET\",route=\"static\",status=\"200\"} 1"), std::string::npos);
+  EXPECT_NE(text.find("motcua_http_requests_total{method=\"GET\",route=\"unmatched\",status=\"404\"} 1"),
+            std::string::npos);
+  EXPECT_NE(text.find("motcua_http_requests_total{method=\"GET\",route=\"static\",status=\"200\"} 1"),
+            std::string::npos);
   EXPECT_NE(text.find("method=\"OTHER\""), std::string::npos);
   EXPECT_EQ(text.find("secret-path"), std::string::npos);
   EXPECT_EQ(text.find("H01"), std::string::npos);
@@ -758,8 +767,8 @@ TEST_F(ServerTest, StopBeforeRunMakesRunReturn) {
 // The requirement: a shutdown during a burst of requests resets no request, every client gets a
 // complete response and a clean close, idle keep-alive clients are closed cleanly, and Run()
 // returns normally.
-void BurstThenStop(std::function<void()> stop, std::function<unsigned short()> port,
-                   std::function<int()> entered, std::function<bool()> run_returned) {
+void BurstThenStop(std::function<void()> stop, std::function<unsigned short()> port, std::function<int()> entered,
+                   std::function<bool()> run_returned) {
   constexpr int kClients = 24;
   std::atomic<int> sent{0}, complete{0}, with_close{0}, clean_close{0};
   std::mutex mu;
@@ -783,8 +792,9 @@ void BurstThenStop(std::function<void()> stop, std::function<unsigned short()> p
       auto r = c.Read();
       if (!r || r->status != 200 || r->body != "{\"done\":true}") {
         std::lock_guard lock(mu);
-        failures.push_back("client " + std::to_string(i) + ": " +
-                           (r ? "status " + std::to_string(r->status) : "no response, errno " + std::to_string(c.last_errno())));
+        failures.push_back(
+            "client " + std::to_string(i) + ": " +
+            (r ? "status " + std::to_string(r->status) : "no response, errno " + std::to_string(c.last_errno())));
         return;
       }
       ++complete;
@@ -813,18 +823,16 @@ void BurstThenStop(std::function<void()> stop, std::function<unsigned short()> p
 TEST_F(ServerTest, GracefulStopDuringABurstAnswersEveryRequest) {
   Start();
   const auto port = port_;
-  BurstThenStop(
-      [this] { server_->Stop(); }, [port] { return port; }, [this] { return slow_entered_.load(); },
-      [this] { return WaitRunReturned(15s); });
+  BurstThenStop([this] { server_->Stop(); }, [port] { return port; }, [this] { return slow_entered_.load(); },
+                [this] { return WaitRunReturned(15s); });
 }
 
 TEST_F(ServerTest, SigtermDuringABurstAnswersEveryRequest) {
   Start();
   ASSERT_TRUE(Fetch(GetRequest("/api/v1/ping")));  // Run() is serving: its signal handler is installed
   const auto port = port_;
-  BurstThenStop(
-      [] { ::kill(::getpid(), SIGTERM); }, [port] { return port; }, [this] { return slow_entered_.load(); },
-      [this] { return WaitRunReturned(15s); });
+  BurstThenStop([] { ::kill(::getpid(), SIGTERM); }, [port] { return port; }, [this] { return slow_entered_.load(); },
+                [this] { return WaitRunReturned(15s); });
 }
 
 }  // namespace

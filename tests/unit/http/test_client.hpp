@@ -84,7 +84,8 @@ class TestClient {
     while (line_end != std::string::npos) {
       const auto start = line_end + 2;
       line_end = head_text.find("\r\n", start);
-      const std::string line = head_text.substr(start, line_end == std::string::npos ? std::string::npos : line_end - start);
+      const std::string line =
+          head_text.substr(start, line_end == std::string::npos ? std::string::npos : line_end - start);
       const auto colon = line.find(':');
       if (colon == std::string::npos) continue;
       std::string name = line.substr(0, colon);

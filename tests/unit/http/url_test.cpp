@@ -38,7 +38,7 @@ TEST(PercentDecode, RejectsNulAndInvalidUtf8) {
 
 TEST(IsValidUtf8, AcceptsVietnameseAndRejectsGarbage) {
   EXPECT_TRUE(IsValidUtf8("Ủy ban nhân dân phường Đống Đa"));
-  EXPECT_TRUE(IsValidUtf8("\xF0\x9F\x98\x80"));  // emoji, 4 bytes
+  EXPECT_TRUE(IsValidUtf8("\xF0\x9F\x98\x80"));   // emoji, 4 bytes
   EXPECT_FALSE(IsValidUtf8("\xF4\x90\x80\x80"));  // above U+10FFFF
   EXPECT_FALSE(IsValidUtf8("\x80"));
   EXPECT_FALSE(IsValidUtf8("\xE0\x80\x80"));  // overlong
