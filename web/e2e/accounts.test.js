@@ -385,4 +385,47 @@ describe('accounts', { timeout: 240000 }, () => {
     assert.deepEqual(seriousProblems(problems), []);
     await page.close();
   });
+
+  test('after too many wrong passwords the login page says how long to wait', async (t) => {
+    if (skipReason) return t.skip(skipReason);
+    const { page, problems } = await newPage();
+    // Four failures straight to the API, the fifth through the form: the account is throttled.
+    for (let i = 0; i < 4; i++) {
+      const answer = await fetch(`${server.url}/api/v1/auth/login`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+        body: JSON.stringify({ username: 'soct.vanthu', password: `wrong-${i}` }),
+      });
+      assert.equal(answer.status, 401);
+    }
+    await signIn(page, 'soct.vanthu', 'wrong-again');
+    const summary = page.getByRole('alert').filter({ hasText: 'Có lỗi cần sửa' });
+    await summary.getByText(/thử lại sau \d+ giây/).waitFor();
+    await assertAccessible(page, 'login throttled');
+    assert.deepEqual(seriousProblems(problems), []);
+    await page.close();
+  });
+
+  test('the city admin lands on the desk, and manages any agency through the picker', async (t) => {
+    if (skipReason) return t.skip(skipReason);
+    const { page, problems } = await newPage();
+    await signIn(page, 'admin');
+    await page.waitForURL(`${server.url}/can-bo`);
+    const main = page.locator('main');
+    await main.getByRole('link', { name: 'Triển khai dịch vụ công trực tuyến' }).waitFor();
+    await main.getByRole('link', { name: 'Quản lý cán bộ' }).click();
+    await page.waitForURL(`${server.url}/quan-tri/can-bo`);
+    await page.getByText('Chọn một cơ quan để xem danh sách cán bộ.').waitFor();
+    const picker = page.getByLabel('Cơ quan', { exact: true });
+    await picker.locator('option', { hasText: 'Quận Hoàn Kiếm' }).waitFor({ state: 'attached' });
+    await picker.selectOption({ label: 'Quận Hoàn Kiếm' });
+    await page.getByRole('button', { name: 'Xem cơ quan' }).click();
+    await page.waitForURL(/\/quan-tri\/can-bo\?agency=/);
+    const table = page.getByRole('table', { name: 'Cán bộ của Quận Hoàn Kiếm' });
+    await table.locator('tbody tr').filter({ hasText: 'hoankiem.motcua' }).waitFor();
+    assert.ok(!((await table.textContent()) ?? '').includes('badinh.'), 'only Hoàn Kiếm is listed');
+    await assertAccessible(page, 'user management (city admin)');
+    assert.deepEqual(seriousProblems(problems), []);
+    await page.close();
+  });
 });

@@ -162,9 +162,9 @@ function demoAccounts() {
     ['motcua', 'one_stop_officer', 'one', 'Phạm Thu Hà'],
     ['chuyenvien', 'specialist', 'expert', 'Lê Minh Tuấn'],
     ['truongphong', 'unit_head', 'expert', 'Hoàng Văn Nam'],
-    ['lanhdao', 'agency_leader', 'office', 'Đỗ Quang Huy'],
+    ['lanhdao', 'agency_leader', 'none', 'Đỗ Quang Huy'],
     ['vanthu', 'clerk', 'office', 'Vũ Thị Lan'],
-    ['cntt', 'agency_it', 'office', 'Ngô Đức Thắng'],
+    ['cntt', 'agency_it', 'none', 'Ngô Đức Thắng'],
   ];
   /** @type {Array<[string, string, Record<string, string>]>} */
   const agencies = [
@@ -225,8 +225,15 @@ function officerView(a) {
     full_name: a.full_name,
     email: a.email,
     phone: a.phone,
-    unit: unitRef(a.agency, a.unit),
-    roles: a.roles.map((g) => ({ role: g.role, label: roleInfo(g.role).label, label_en: roleInfo(g.role).label_en })),
+    kind: a.kind,
+    agency: agencyRef(a.agency),
+    unit: a.unit ? unitRef(a.agency, a.unit) : null,
+    roles: a.roles.map((g) => ({
+      role: g.role,
+      label: roleInfo(g.role).label,
+      agency: agencyRef(g.agency),
+      unit: g.unit ? unitRef(g.agency, g.unit) : null,
+    })),
     status: a.status === 'locked' ? 'locked' : 'active',
     version: a.version,
   };
@@ -306,7 +313,9 @@ export function createAccounts() {
       return handler(me);
     };
 
-    if (path === '/api/v1/roles' && method === 'GET') return { status: 200, body: ROLES };
+    if (path === '/api/v1/roles' && method === 'GET') {
+      return { status: 200, body: ROLES.map(({ role, label }) => ({ role, label })) };
+    }
 
     if (path === '/api/v1/me' && method === 'GET') {
       if (!me || !current) return UNAUTHORIZED;
@@ -334,11 +343,21 @@ export function createAccounts() {
       const account = find(login);
       if (!account || account.password !== password) {
         state.failures += 1;
+        throttle.set(key, state);
         if (state.failures >= 5) {
+          // Like the server: the failure that reaches the threshold is already answered with 429.
           state.lockedUntil = now + 30000;
           state.failures = 0;
+          return {
+            status: 429,
+            headers: { 'Retry-After': '30' },
+            body: error(
+              'too_many_requests',
+              'Tài khoản này tạm thời bị khóa do đăng nhập sai nhiều lần. Vui lòng thử lại sau 30 giây.',
+              'This account is temporarily locked after too many failed sign-ins. Try again in 30 seconds.',
+            ),
+          };
         }
-        throttle.set(key, state);
         return {
           status: 401,
           body: error(
@@ -350,13 +369,10 @@ export function createAccounts() {
       }
       throttle.delete(key);
       if (account.status === 'pending') {
+        // Like the server: an account not verified yet is not told apart from wrong credentials.
         return {
-          status: 403,
-          body: error(
-            'account_not_verified',
-            'Tài khoản chưa được xác thực qua thư điện tử.',
-            'The account has not been verified by e-mail yet.',
-          ),
+          status: 401,
+          body: error('invalid_credentials', 'Tên đăng nhập hoặc mật khẩu không đúng.', 'The user name or password is incorrect.'),
         };
       }
       if (account.status === 'locked') {
@@ -510,10 +526,10 @@ export function createAccounts() {
       fields['kind'] = field('invalid', 'Chọn công dân hoặc doanh nghiệp.', 'Choose citizen or business.');
     }
     need('username', isUsername, field('invalid_username', 'Tên đăng nhập không hợp lệ.', 'The user name is not valid.'));
-    need('full_name');
+    need('full_name', (v) => [...v].length >= 2 && [...v].length <= 200, field('invalid_format', 'Họ tên (tên doanh nghiệp) dài 2–200 ký tự.', 'The name must have 2–200 characters.'));
     need('phone', isPhone, field('invalid_phone', 'Số điện thoại không hợp lệ.', 'This is not a Vietnamese phone number.'));
     need('email', isEmail, field('invalid_email', 'Địa chỉ thư điện tử không hợp lệ.', 'This is not an e-mail address.'));
-    need('address');
+    need('address', (v) => [...v].length >= 5 && [...v].length <= 500, field('invalid_format', 'Địa chỉ dài 5–500 ký tự.', 'The address must have 5–500 characters.'));
     if (kind === 'citizen') {
       need('id_number', isCitizenId, field('invalid_id_number', 'Số căn cước công dân phải gồm 12 chữ số.', 'The citizen ID has 12 digits.'));
       need('date_of_birth', (v) => /^\d{4}-\d{2}-\d{2}$/.test(v), field('invalid_date', 'Ngày sinh không hợp lệ.', 'The date is not valid.'));
@@ -595,8 +611,10 @@ export function createAccounts() {
     if (str(data['phone']).trim() && !isPhone(str(data['phone']))) {
       fields['phone'] = field('invalid_phone', 'Số điện thoại không hợp lệ.', 'This is not a Vietnamese phone number.');
     }
-    if (!unitRef(code, str(data['unit']))) fields['unit'] = field('invalid_unit', 'Chọn đơn vị của cơ quan.', 'Choose a unit of the agency.');
     const roles = /** @type {string[]} */ (Array.isArray(data['roles']) ? data['roles'] : []);
+    if (str(data['unit']) ? !unitRef(code, str(data['unit'])) : roles.some((r) => UNIT_SCOPED.has(r))) {
+      fields['unit'] = field('invalid_format', 'Cơ quan không có đơn vị này.', 'The agency has no such unit.');
+    }
     const rp = roleProblem(who, roles);
     if (rp) fields['roles'] = rp;
     const pw = passwordError(str(data['password']), username);
@@ -607,9 +625,11 @@ export function createAccounts() {
     if (accounts.some((a) => a.username === username || a.email.toLowerCase() === str(data['email']).trim().toLowerCase())) {
       return {
         status: 409,
-        body: error('conflict', 'Tên đăng nhập hoặc thư điện tử đã được dùng.', 'The user name or e-mail is taken.', {
-          username: field('taken', 'Tên đăng nhập hoặc thư điện tử này đã được dùng.', 'This user name or e-mail is taken.'),
-        }),
+        body: error(
+          'conflict',
+          'Tên đăng nhập hoặc địa chỉ thư điện tử đã được sử dụng.',
+          'The user name or e-mail address is already in use.',
+        ),
       };
     }
     const unit = str(data['unit']);
@@ -654,8 +674,8 @@ export function createAccounts() {
     /** @type {Record<string, ReturnType<typeof field>>} */
     const fields = {};
     if (data['full_name'] !== undefined && !str(data['full_name']).trim()) fields['full_name'] = REQUIRED();
-    if (data['unit'] !== undefined && !unitRef(target.agency, str(data['unit']))) {
-      fields['unit'] = field('invalid_unit', 'Chọn đơn vị của cơ quan.', 'Choose a unit of the agency.');
+    if (data['unit'] !== undefined && str(data['unit']) && !unitRef(target.agency, str(data['unit']))) {
+      fields['unit'] = field('invalid_format', 'Cơ quan không có đơn vị này.', 'The agency has no such unit.');
     }
     if (data['roles'] !== undefined) {
       const rp = roleProblem(who, /** @type {string[]} */ (data['roles']));
@@ -693,8 +713,8 @@ export function createAccounts() {
   const tokenView = (t) => ({
     id: t.id,
     name: t.name,
-    agency: agencyRef(t.agency),
-    roles: t.roles.map((role) => ({ role, label: roleInfo(role).label, label_en: roleInfo(role).label_en })),
+    agency: t.agency,
+    roles: t.roles,
     created_at: t.created_at,
     last_used_at: null,
   });

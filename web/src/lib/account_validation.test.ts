@@ -149,6 +149,8 @@ describe('validateRegistration', () => {
   it('catches a wrong shape, a password like the user name and a mismatched confirmation', () => {
     expect(validateRegistration({ ...citizen, id_number: '12345' }, TODAY)['id_number']).toBe('validation.id_number_invalid');
     expect(validateRegistration({ ...citizen, phone: '12345' }, TODAY)['phone']).toBe('validation.phone_invalid');
+    expect(validateRegistration({ ...citizen, full_name: 'A' }, TODAY)['full_name']).toBe('validation.name_short');
+    expect(validateRegistration({ ...citizen, address: 'HN' }, TODAY)['address']).toBe('validation.address_short');
     expect(validateRegistration({ ...citizen, email: 'an@' }, TODAY)['email']).toBe('validation.email_invalid');
     expect(
       validateRegistration({ ...citizen, password: 'NguyenVanAn', password_confirm: 'NguyenVanAn', username: 'nguyenvanan' }, TODAY)[
@@ -202,7 +204,6 @@ describe('validateNewPassword and validateOfficer', () => {
       'full_name',
       'username',
       'email',
-      'unit',
       'roles',
       'password',
     ]);
@@ -217,5 +218,8 @@ describe('validateNewPassword and validateOfficer', () => {
     };
     expect(validateOfficer(ok)).toEqual({});
     expect(validateOfficer({ ...ok, phone: '123' })).toEqual({ phone: 'validation.phone_invalid' });
+    // A unit is needed for the roles that act within one (specialist, head of division) only.
+    expect(validateOfficer({ ...ok, unit: '' })).toEqual({ unit: 'validation.unit_required' });
+    expect(validateOfficer({ ...ok, unit: '', roles: ['agency_leader'] })).toEqual({});
   });
 });

@@ -4,6 +4,11 @@ import type { MessageKey } from '../i18n';
 
 export const PASSWORD_MIN_CHARS = 8;
 export const PASSWORD_MAX_CHARS = 128;
+// The server's bounds of a name (2–200) and an address (5–500).
+export const NAME_MIN_CHARS = 2;
+export const ADDRESS_MIN_CHARS = 5;
+// Roles that act within one unit: an officer holding one must belong to a unit.
+export const UNIT_SCOPED_ROLES: readonly string[] = ['specialist', 'unit_head'];
 
 // Characters as a person counts them (code points, not UTF-16 units).
 export function charCount(text: string): number {
@@ -152,6 +157,7 @@ export function validateRegistration(form: RegistrationForm, today?: Date): Fiel
   const problems: FieldProblems = {};
   const citizen = form.kind === 'citizen';
   if (!form.full_name.trim()) problems['full_name'] = citizen ? 'validation.name_required' : 'validation.business_name_required';
+  else if (charCount(form.full_name.trim()) < NAME_MIN_CHARS) problems['full_name'] = 'validation.name_short';
   if (citizen) {
     if (!form.id_number.trim()) problems['id_number'] = 'validation.id_number_required';
     else if (!isCitizenId(form.id_number)) problems['id_number'] = 'validation.id_number_invalid';
@@ -167,6 +173,7 @@ export function validateRegistration(form: RegistrationForm, today?: Date): Fiel
   if (!form.email.trim()) problems['email'] = 'validation.email_required';
   else if (!isEmail(form.email)) problems['email'] = 'validation.email_invalid';
   if (!form.address.trim()) problems['address'] = 'validation.address_required';
+  else if (charCount(form.address.trim()) < ADDRESS_MIN_CHARS) problems['address'] = 'validation.address_short';
   if (!form.username.trim()) problems['username'] = 'validation.username_required';
   else if (!isUsername(form.username)) problems['username'] = 'validation.username_invalid';
   const password = passwordProblem(form.password);
@@ -221,7 +228,7 @@ export function validateOfficer(form: OfficerForm): FieldProblems {
   if (!form.email.trim()) problems['email'] = 'validation.email_required';
   else if (!isEmail(form.email)) problems['email'] = 'validation.email_invalid';
   if (form.phone.trim() && !isPhone(form.phone)) problems['phone'] = 'validation.phone_invalid';
-  if (!form.unit) problems['unit'] = 'validation.unit_required';
+  if (!form.unit && form.roles.some((r) => UNIT_SCOPED_ROLES.includes(r))) problems['unit'] = 'validation.unit_required';
   if (form.roles.length === 0) problems['roles'] = 'validation.roles_required';
   const password = passwordProblem(form.password);
   if (password) problems['password'] = password;

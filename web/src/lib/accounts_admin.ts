@@ -2,7 +2,7 @@
 // tokens. State-changing calls carry the session's CSRF token (the api client adds it).
 import type { Locale } from '../i18n';
 import { api, type ApiClient } from './api';
-import type { UnitRef } from './auth';
+import { roleLabel, type UnitRef } from './auth';
 
 export interface RoleOption {
   role: string;
@@ -73,8 +73,7 @@ export function roleCode(role: string | RoleOption): string {
 export function roleText(role: string | RoleOption, all: readonly RoleOption[], locale: Locale): string {
   const code = roleCode(role);
   const known = typeof role === 'string' ? all.find((r) => r.role === code) : role;
-  if (!known) return code;
-  return (locale === 'en' && known.label_en) || known.label || code;
+  return roleLabel(known ?? { role: code, label: code }, locale);
 }
 
 const seg = encodeURIComponent;

@@ -159,3 +159,15 @@ describe('session store', () => {
     expect(store.get().status).toBe('anonymous');
   });
 });
+
+describe('role names', () => {
+  it('names the known roles in both languages, others by the server label', async () => {
+    const { roleLabel } = await import('./auth');
+    const { roleText } = await import('./accounts_admin');
+    expect(roleLabel({ role: 'agency_it', label: 'x' }, 'vi')).toBe('Cán bộ CNTT của cơ quan');
+    expect(roleLabel({ role: 'agency_it', label: 'x' }, 'en')).toBe('Agency IT officer');
+    expect(roleLabel({ role: 'new_role', label: 'Vai trò mới' }, 'en')).toBe('Vai trò mới');
+    expect(roleText('clerk', [], 'vi')).toBe('Văn thư');
+    expect(roleText('robot', [{ role: 'robot', label: 'Máy' }], 'vi')).toBe('Máy');
+  });
+});

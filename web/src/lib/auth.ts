@@ -2,7 +2,7 @@
 // the page loads, set by login, cleared by logout or any 401), and where each kind of account
 // lands after signing in. The CSRF token lives in the api client (see api.ts).
 import { useEffect, useState } from 'preact/hooks';
-import type { Locale } from '../i18n';
+import { translate, type Locale } from '../i18n';
 import { api, type ApiClient } from './api';
 
 export type AccountKind = 'citizen' | 'business' | 'officer';
@@ -110,7 +110,21 @@ export function agenciesWithRole(user: User, role: RoleCode): string[] {
   return [...codes];
 }
 
-export function roleLabel(grant: Pick<RoleGrant, 'label' | 'label_en' | 'role'>, locale: Locale): string {
+// The eight roles of the issue, named in both languages here; a role the front end does not know
+// yet is named by the server's label.
+export const ROLE_CODES: readonly RoleCode[] = [
+  'one_stop_officer',
+  'specialist',
+  'unit_head',
+  'agency_leader',
+  'clerk',
+  'agency_it',
+  'city_admin',
+  'auditor',
+];
+
+export function roleLabel(grant: Pick<RoleGrant, 'label' | 'role'> & { label_en?: string }, locale: Locale): string {
+  if ((ROLE_CODES as readonly string[]).includes(grant.role)) return translate(locale, `role.${grant.role as RoleCode}`);
   return (locale === 'en' && grant.label_en) || grant.label || grant.role;
 }
 

@@ -5,30 +5,13 @@
 import { useMemo, useState } from 'preact/hooks';
 import { ErrorSummary, fromApiError, messageText, summaryItems, TextField, type FormErrors } from '../components/form';
 import { useI18n } from '../i18n/use_i18n';
-import type { MessageKey } from '../i18n';
 import { ApiError } from '../lib/api';
 import { landingPath, safeNext, session, useSession } from '../lib/auth';
+import { loginProblem } from '../lib/login_problem';
 import { navigate, useSearch, type PageProps } from '../router';
 
 const FIELDS = ['username', 'password'] as const;
 const fieldId = (name: string) => `login-${name}`;
-
-// Codes the server may use for an account that exists but cannot sign in yet or any more.
-const UNVERIFIED_CODES = new Set(['account_not_verified', 'email_not_verified', 'not_verified', 'account_pending']);
-const LOCKED_CODES = new Set(['account_locked', 'locked']);
-
-// What to say about a failed login: a message for the whole form and/or field errors.
-export function loginProblem(error: ApiError): { message?: MessageKey; params?: Record<string, number>; field?: 'password' } {
-  if (error.code === 'invalid_credentials') return { message: 'login.invalid', field: 'password' };
-  if (error.status === 429 || error.code === 'too_many_requests') {
-    return error.retryAfter !== undefined && error.retryAfter > 0
-      ? { message: 'login.throttled', params: { n: error.retryAfter } }
-      : { message: 'login.throttled_later' };
-  }
-  if (UNVERIFIED_CODES.has(error.code)) return { message: 'login.unverified' };
-  if (LOCKED_CODES.has(error.code)) return { message: 'login.locked' };
-  return {};
-}
 
 export function LoginPage({ title }: PageProps) {
   const { t, locale } = useI18n();
@@ -44,6 +27,7 @@ export function LoginPage({ title }: PageProps) {
   const [formMessage, setFormMessage] = useState<string | undefined>();
   const [attempt, setAttempt] = useState(0);
   const [busy, setBusy] = useState(false);
+  const [wrongCredentials, setWrongCredentials] = useState(false);
 
   const fail = (fieldErrors: FormErrors, message?: string) => {
     setErrors(fieldErrors);
@@ -59,6 +43,7 @@ export function LoginPage({ title }: PageProps) {
     if (!password) problems['password'] = { key: 'validation.password_required' };
     if (Object.keys(problems).length > 0) return fail(problems);
     setBusy(true);
+    setWrongCredentials(false);
     try {
       const user = await session.login(username.trim(), password);
       navigate(next ?? landingPath(user), { replace: true });
@@ -66,7 +51,10 @@ export function LoginPage({ title }: PageProps) {
       setPassword('');
       if (!(cause instanceof ApiError)) return fail({}, t('error.unexpected'));
       const problem = loginProblem(cause);
-      if (problem.field && problem.message) return fail({ [problem.field]: { key: problem.message } });
+      if (problem.field && problem.message) {
+        setWrongCredentials(true);
+        return fail({ [problem.field]: { key: problem.message } });
+      }
       if (problem.message) return fail({}, t(problem.message, problem.params));
       const fieldErrors = fromApiError(cause);
       fail(fieldErrors, Object.keys(fieldErrors).length > 0 ? undefined : cause.messageIn(locale));
@@ -135,6 +123,7 @@ export function LoginPage({ title }: PageProps) {
               </button>
               <a href="/quen-mat-khau">{t('login.forgot')}</a>
             </div>
+            {wrongCredentials && <p class="hint section-top">{t('login.invalid_hint')}</p>}
           </form>
           <h2 class="heading-m section-top">{t('login.no_account')}</h2>
           <p>

@@ -30,7 +30,7 @@ import {
   type Officer,
   type RoleOption,
 } from '../lib/accounts_admin';
-import { EMPTY_OFFICER, validateOfficer, type OfficerForm } from '../lib/account_validation';
+import { EMPTY_OFFICER, UNIT_SCOPED_ROLES, validateOfficer, type OfficerForm } from '../lib/account_validation';
 import { agenciesWithRole, hasRole, type User } from '../lib/auth';
 import { catalogApi, type Agency, type AgencyDetail, type Unit } from '../lib/catalog';
 import { localName } from '../lib/catalog_format';
@@ -389,7 +389,7 @@ function UnitOptions({ units }: { units: readonly Unit[] }) {
   const { t, locale } = useI18n();
   return (
     <>
-      <option value="">{t('officers.unit_choose')}</option>
+      <option value="">{t('officers.unit_none')}</option>
       {units.map((unit) => (
         <option key={unit.key} value={unit.key}>
           {localName(unit, locale)}
@@ -519,6 +519,7 @@ function CreateOfficer({
         id={id('unit')}
         name="unit"
         label={t('officers.unit')}
+        hint={t('officers.unit_hint')}
         error={errorOf('unit')}
         value={form.unit}
         onValue={set('unit')}
@@ -594,7 +595,7 @@ function EditOfficer({
     if (busy) return;
     const problems: FormErrors = {};
     if (!fullName.trim()) problems['full_name'] = { key: 'validation.name_required' };
-    if (!unit) problems['unit'] = { key: 'validation.unit_required' };
+    if (!unit && chosen.some((r) => UNIT_SCOPED_ROLES.includes(r))) problems['unit'] = { key: 'validation.unit_required' };
     if (chosen.length === 0) problems['roles'] = { key: 'validation.roles_required' };
     if (Object.keys(problems).length > 0) {
       setErrors(problems);
@@ -604,7 +605,12 @@ function EditOfficer({
     }
     setBusy(true);
     try {
-      await adminApi.updateOfficer(officer.id, { version: officer.version, full_name: fullName.trim(), unit, roles: chosen });
+      await adminApi.updateOfficer(officer.id, {
+        version: officer.version,
+        full_name: fullName.trim(),
+        ...(unit ? { unit } : {}),
+        roles: chosen,
+      });
       onDone(t('officers.saved', { name: fullName.trim() }));
     } catch (cause) {
       if (!(cause instanceof ApiError)) throw cause;
@@ -642,6 +648,7 @@ function EditOfficer({
           id={id('unit')}
           name="unit"
           label={t('officers.unit')}
+          hint={t('officers.unit_hint')}
           error={errorOf('unit')}
           value={unit}
           onValue={setUnit}
