@@ -103,8 +103,18 @@ describe('accounts', { timeout: 240000 }, () => {
     await page.keyboard.press('Enter');
     assert.equal(await accountButton(page).getAttribute('aria-expanded'), 'true');
     await page.getByRole('link', { name: 'Tài khoản', exact: true }).waitFor();
+    await assertAccessible(page, 'account menu open');
     await page.keyboard.press('Escape');
     assert.equal(await accountButton(page).getAttribute('aria-expanded'), 'false');
+
+    await page.setViewportSize(PHONE);
+    assert.equal(await hasHorizontalScroll(page), false, 'the landing page scrolls sideways at 360 px');
+    await assertAccessible(page, 'my dossiers (360 px)');
+    await accountButton(page).click();
+    await screenshot(page, 'accounts-citizen-landing-360');
+    assert.equal(await hasHorizontalScroll(page), false, 'the open account menu scrolls sideways at 360 px');
+    await accountButton(page).click();
+    await page.setViewportSize({ width: 1280, height: 800 });
 
     await accountButton(page).click();
     await page.getByRole('button', { name: 'Đăng xuất' }).click();
@@ -133,6 +143,11 @@ describe('accounts', { timeout: 240000 }, () => {
     assert.equal(await main.getByRole('link', { name: 'Quản lý cán bộ' }).count(), 0);
     await assertAccessible(page, 'officer desk');
     await screenshot(page, 'accounts-officer-desk-desktop');
+    await page.setViewportSize(PHONE);
+    assert.equal(await hasHorizontalScroll(page), false, 'the officer desk scrolls sideways at 360 px');
+    await assertAccessible(page, 'officer desk (360 px)');
+    await screenshot(page, 'accounts-officer-desk-360');
+    await page.setViewportSize({ width: 1280, height: 800 });
 
     // Not an IT officer: user management says so plainly.
     await page.goto(`${server.url}/quan-tri/can-bo`);
