@@ -372,6 +372,12 @@ describe('accounts', { timeout: 240000 }, () => {
     await page.getByText('Bạn đã đăng xuất khỏi mọi thiết bị.').waitFor();
     await page.goto(`${server.url}/tai-khoan`);
     await page.waitForURL(`${server.url}/dang-nhap?next=%2Ftai-khoan`);
+    // Signing in again goes back to the page asked for.
+    await page.getByLabel('Tên đăng nhập hoặc thư điện tử').fill('doanhnghiep');
+    await page.getByLabel('Mật khẩu', { exact: true }).fill(PASSWORD);
+    await page.locator('main').getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.waitForURL(`${server.url}/tai-khoan`);
+    await page.getByRole('heading', { level: 1, name: 'Tài khoản' }).waitFor();
     assert.deepEqual(seriousProblems(problems), []);
     await page.close();
   });
@@ -440,6 +446,25 @@ describe('accounts', { timeout: 240000 }, () => {
     await table.locator('tbody tr').filter({ hasText: 'hoankiem.motcua' }).waitFor();
     assert.ok(!((await table.textContent()) ?? '').includes('badinh.'), 'only Hoàn Kiếm is listed');
     await assertAccessible(page, 'user management (city admin)');
+    assert.deepEqual(seriousProblems(problems), []);
+    await page.close();
+  });
+
+  test('in English: the login page and its error summary', async (t) => {
+    if (skipReason) return t.skip(skipReason);
+    const { page, problems } = await newPage();
+    await page.goto(`${server.url}/dang-nhap`);
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
+    await page.getByLabel('User name or e-mail address').fill('congdan');
+    await page.getByLabel('Password', { exact: true }).fill('not-the-password');
+    await page.locator('main').getByRole('button', { name: 'Sign in' }).click();
+    const summary = page.getByRole('alert').filter({ hasText: 'There is a problem' });
+    await summary.getByText('The user name or the password is not right').waitFor();
+    await assertAccessible(page, 'login (en) with an error');
+    await screenshot(page, 'accounts-login-error-en');
+    await page.getByRole('button', { name: 'Tiếng Việt' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Đăng nhập' }).waitFor();
     assert.deepEqual(seriousProblems(problems), []);
     await page.close();
   });
