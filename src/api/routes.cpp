@@ -6,6 +6,7 @@
 #include "api/calendar.hpp"
 #include "api/catalog.hpp"
 #include "api/catalog_admin.hpp"
+#include "api/dossiers.hpp"
 #include "api/system.hpp"
 #include "api/users.hpp"
 
@@ -90,6 +91,24 @@ void RegisterRoutes(http::Router& router, services::Context& ctx, http::Metrics&
       [&ctx](Request& r) { return CreateToken(ctx, r); });
   add("DELETE", "/api/v1/tokens/{id}", "tokens.manage", "Revoke an API token",
       [&ctx](Request& r) { return RevokeToken(ctx, r); });
+  // ---- Dossiers (issue 5): applicants' drafts and submissions; officers read their agency's. ----
+  // dossiers.own routes are for applicants only (the service refuses officers, city_admin included);
+  // reads are for any signed-in caller and show only what the caller may see (else 404).
+  add("POST", "/api/v1/dossiers", "dossiers.own", "Start a draft dossier of a procedure at an agency",
+      [&ctx](Request& r) { return CreateDossier(ctx, r); });
+  add("GET", "/api/v1/dossiers", "authenticated", "Dossiers the caller may see (own, or the agency's)",
+      [&ctx](Request& r) { return ListDossiers(ctx, r); });
+  add("GET", "/api/v1/dossiers/{id}", "authenticated", "One dossier with its timeline (owner or handling officer)",
+      [&ctx](Request& r) { return GetDossier(ctx, r); });
+  add("PATCH", "/api/v1/dossiers/{id}", "dossiers.own", "Save a draft's form data (optimistic version)",
+      [&ctx](Request& r) { return SaveDossierDraft(ctx, r); });
+  add("POST", "/api/v1/dossiers/{id}/submit", "dossiers.own", "Submit a draft (Idempotency-Key header required)",
+      [&ctx](Request& r) { return SubmitDossier(ctx, r); });
+  add("POST", "/api/v1/dossiers/{id}/withdraw", "dossiers.own", "Withdraw a submitted dossier not yet received",
+      [&ctx](Request& r) { return WithdrawDossier(ctx, r); });
+  add("GET", "/api/v1/lookup/{code}", "public", "Public lookup of a dossier by code and secret (rate limited)",
+      [&ctx](Request& r) { return LookupDossier(ctx, r); });
+  // ---- end of dossiers ----
 }
 
 }  // namespace motcua::api

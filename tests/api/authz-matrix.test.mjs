@@ -26,6 +26,9 @@ const RULES = {
   'reports.read': (c, t) => has(c, 'city_admin') || has(c, 'auditor') ||
     ((has(c, 'agency_leader') || has(c, 'unit_head')) && (!t.agency || c.agency === t.agency)),
   'audit.read': (c) => has(c, 'city_admin') || has(c, 'auditor'),
+  // Dossiers (issue 5): drafts, submit and withdraw are for applicants only — the service refuses
+  // every officer, city_admin included (a dossier that is not theirs is then a 404, not a 403).
+  'dossiers.own': (c) => !!c && (c.kind === 'citizen' || c.kind === 'business'),
 };
 
 const OFFICER_NAMES = ['motcua', 'chuyenvien', 'truongphong', 'lanhdao', 'vanthu', 'cntt'];
@@ -132,7 +135,7 @@ describe('authorization matrix', () => {
       const session = new Session(srv.url);
       if (username) {
         const user = await session.login(username);
-        caller = { username, agency: user.agency?.code ?? null, roles: user.roles.map((r) => r.role) };
+        caller = { username, kind: user.kind, agency: user.agency?.code ?? null, roles: user.roles.map((r) => r.role) };
       }
       const ordered = [...routes].sort((a, b) => ENDS_SESSION.has(`${a.method} ${a.pattern}`) - ENDS_SESSION.has(`${b.method} ${b.pattern}`));
       for (const route of ordered) {
