@@ -4,7 +4,7 @@
 // what, and the public lookup by code and secret (same 404 for a wrong secret and an unknown code).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer, runCli, freshDatabaseUrl } from './lib/server.mjs';
@@ -17,10 +17,10 @@ const PERMIT = 'H26.QH.XD.01';
 // Tuesday 21/02/2017, 09:00 in Hanoi: working time, so the official receipt is the submission itself.
 const env = { MOTCUA_CATALOG_DIR: CATALOG, MOTCUA_PASSWORD_COST: 'min', MOTCUA_CLOCK_START: '2017-02-21T09:00:00+07:00' };
 const CODE_RE = /^000\.00\.19\.H26-\d{6}-0001$/;
-let srv;
+let srv, dbUrl;
 
 before(async () => {
-  const url = freshDatabaseUrl(mkdtempSync(join(tmpdir(), 'motcua-dos-')));
+  const url = dbUrl = freshDatabaseUrl(mkdtempSync(join(tmpdir(), 'motcua-dos-')));
   const demo = await runCli(['demo'], { ...env, MOTCUA_DATABASE_URL: url });
   assert.equal(demo.code, 0, demo.stderr);
   srv = await startServer({ env: { ...env, MOTCUA_DATABASE_URL: url } });
@@ -237,6 +237,73 @@ test('50 concurrent submissions to one agency get 50 distinct consecutive number
   assert.ok(results.every((r) => r.json.code.startsWith(`${BA_DINH}-170221-`)));
   const mine = await c.req('GET', '/api/v1/dossiers?status=submitted&per_page=100');
   assert.equal(mine.json.total, 51);
+});
+
+test('200 concurrent submissions through two server processes on one database: distinct consecutive numbers', async () => {
+  const srv2 = await startServer({ env: { ...env, MOTCUA_DATABASE_URL: dbUrl } });
+  try {
+    const c = await as('congdan');
+    const c2 = new Client(srv2.url);
+    Object.assign(c2, { cookie: c.cookie, csrf: c.csrf });  // the same session works on every process
+    const drafts = [];
+    for (let i = 0; i < 200; i++) drafts.push(await draft(i % 2 ? c2 : c));
+    const keys = drafts.map((d) => `two-processes-${d.id}`);
+    const results = await Promise.all(drafts.map((d, i) => submit(i % 2 ? c2 : c, d.id, keys[i])));
+    for (const r of results) assert.equal(r.status, 200, r.text);
+    const numbers = results.map((r) => Number(r.json.code.split('-').pop())).sort((a, b) => a - b);
+    assert.equal(new Set(numbers).size, 200);
+    for (let i = 1; i < numbers.length; i++) assert.equal(numbers[i], numbers[i - 1] + 1);
+    // Retries of all of them through the other process change nothing.
+    const retries = await Promise.all(drafts.map((d, i) => submit(i % 2 ? c : c2, d.id, keys[i])));
+    retries.forEach((r, i) => {
+      assert.equal(r.status, 200, r.text);
+      assert.equal(r.json.replayed, true);
+      assert.equal(r.json.code, results[i].json.code);
+    });
+  } finally {
+    await srv2.stop();
+  }
+});
+
+test("a procedure's new version: every form problem at once by field path, and the version is frozen at submission", async () => {
+  const a = await as('admin');
+  const text = readFileSync(join(CATALOG, 'procedures', `${PERMIT}.yaml`), 'utf8');
+  const v2 = text.replace('version: 1', 'version: 2').replace(/form:[\s\S]*$/, `form:
+  - key: owner
+    type: group
+    label: Chủ đầu tư
+    fields:
+      - key: full_name
+        type: text
+        label: Họ và tên
+        required: true
+      - key: id_number
+        type: citizen_id
+        label: Số định danh cá nhân
+        required: true
+      - key: phone
+        type: phone
+        label: Số điện thoại
+`);
+  const pub = await a.req('PUT', `/api/v1/admin/procedures/${PERMIT}`, v2, { headers: { 'content-type': 'application/yaml' } });
+  assert.equal(pub.status, 200, pub.text);
+  const c = await as('congdan');
+  const d = await draft(c, BA_DINH, { owner: { full_name: '', id_number: '12ab', phone: 'gọi tôi' } });
+  let r = await submit(c, d.id);
+  assert.equal(r.status, 422, r.text);
+  const fields = r.json.error.fields;
+  assert.equal(fields['owner.full_name'].code, 'required');
+  assert.ok(fields['owner.id_number'], JSON.stringify(fields));
+  assert.ok(fields['owner.phone'], JSON.stringify(fields));
+  for (const f of Object.values(fields)) assert.ok(f.message && f.message_en);
+  const fixed = await c.req('PATCH', `/api/v1/dossiers/${d.id}`, {
+    version: d.version, form_data: { owner: { full_name: 'Trần Thị Bình', id_number: '001190012345', phone: '0912345678' } },
+  });
+  assert.equal(fixed.status, 200, fixed.text);
+  r = await submit(c, d.id);
+  assert.equal(r.status, 200, r.text);
+  assert.equal(r.json.procedure.version, 2);
+  assert.equal(r.json.form_data.owner.id_number, '001190012345');
 });
 
 test('the lookup is rate limited per client address (429 with Retry-After)', async () => {
