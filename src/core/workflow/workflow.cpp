@@ -149,6 +149,8 @@ Action ReadAction(const YAML::Node& node, const std::string& where, text::LinePr
   if (auto v = m.Bool("before_due_only", text::Need::kOptional)) a.before_due_only = *v;
   if (auto v = m.Bool("needs_assignee", text::Need::kOptional)) a.needs_assignee = *v;
   if (auto v = m.Bool("needs_new_due", text::Need::kOptional)) a.needs_new_due = *v;
+  if (auto v = m.Bool("needs_result_number", text::Need::kOptional)) a.needs_result_number = *v;
+  if (auto v = m.Bool("needs_return_method", text::Need::kOptional)) a.needs_return_method = *v;
   m.Finish();
   return a;
 }
@@ -193,6 +195,7 @@ void Validate(const Workflow& wf, text::LineProblems& problems) {
     problems.push_back({wf.line, w + "initial state '" + wf.initial + "' is not a state"});
     return;
   }
+  if (by_name[wf.initial]->final) problems.push_back({wf.line, w + "the initial state is final"});
   for (const State& s : wf.states) {
     if (s.final && !s.actions.empty())
       problems.push_back({s.line, w + "final state '" + s.name + "' has actions"});
@@ -359,6 +362,10 @@ Result<Transition> Apply(const Workflow& wf, const DossierState& d, const Action
   if (a->needs_new_due && (!req.new_due || (d.due && *req.new_due <= *d.due)))
     return Missing("new_due", "Cần hẹn ngày trả mới, sau ngày hẹn hiện tại.",
                    "A new appointment after the current one is required.");
+  if (a->needs_result_number && req.result_number.empty())
+    return Missing("result_number", "Cần ghi số văn bản kết quả.", "The number of the result paper is required.");
+  if (a->needs_return_method && req.return_method.empty())
+    return Missing("return_method", "Cần ghi hình thức trả kết quả.", "Say how the result was returned.");
 
   Transition t;
   t.clock = a->clock;

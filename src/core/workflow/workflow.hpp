@@ -56,6 +56,8 @@ struct Action {
   bool before_due_only = false;  // only while now < due (extension)
   bool needs_assignee = false;   // assign: names the specialist
   bool needs_new_due = false;    // extend: names the new appointment
+  bool needs_result_number = false;  // issue: the number of the result paper
+  bool needs_return_method = false;  // return_result: how it was handed (in_person, post, online)
   HandOver hand_over = HandOver::kNone;
   int line = 0;
 };

@@ -299,8 +299,8 @@ TEST(WorkflowEngine, InterAgencyHandsOverAndBack) {
   EXPECT_EQ(r.value().row.unit, "tai-nguyen");
   d = r.value().next;
   d = Step(wf, d, "approve", p.leader, At(2017, 3, 7, 10));
-  d = Step(wf, d, "issue", p.clerk, At(2017, 3, 7, 11));
-  d = Step(wf, d, "return_result", p.one_stop, At(2017, 3, 7, 14));
+  d = Step(wf, d, "issue", p.clerk, At(2017, 3, 7, 11), {.result_number = "7/GP"});
+  d = Step(wf, d, "return_result", p.one_stop, At(2017, 3, 7, 14), {.return_method = "post"});
   EXPECT_EQ(d.state, "returned");
 }
 
@@ -319,7 +319,7 @@ TEST(WorkflowEngine, EveryActionRefusedForWrongStateRoleAgencyUnit) {
   };
   const Instant now = At(2017, 3, 8, 9);
   const Context ctx{Cal(), kFive};
-  int checked = 0;
+  int checked = 0, succeeded = 0;
   for (const Workflow& wf : Shipped()) {
     std::set<std::string> every_action;
     for (const State& s : wf.states)
@@ -333,7 +333,8 @@ TEST(WorkflowEngine, EveryActionRefusedForWrongStateRoleAgencyUnit) {
       d.clock = ClockStatus::kRunning;
       for (const std::string& name : every_action) {
         const Action* a = s.Find(name);
-        ActionRequest req{.action = name, .comment = "lý do", .assignee = "ms-mai", .new_due = At(2017, 3, 20, 17)};
+        ActionRequest req{.action = name, .comment = "lý do", .assignee = "ms-mai", .new_due = At(2017, 3, 20, 17),
+                          .result_number = "1/QĐ", .return_method = "in_person"};
         for (auto& [actor, caller] : right) {
           Caller c = caller;
           if (s.at == Side::kPartner)
@@ -344,6 +345,7 @@ TEST(WorkflowEngine, EveryActionRefusedForWrongStateRoleAgencyUnit) {
             ASSERT_FALSE(r.ok());
             EXPECT_EQ(r.error().code, kActionNotAllowed) << wf.id << "/" << s.name << "/" << name;
           } else if (a->by == actor) {
+            ++succeeded;
             EXPECT_TRUE(r.ok()) << wf.id << "/" << s.name << "/" << name << ": "
                                 << (r.ok() ? "" : r.error().message_en);
             // The same role at another agency, and (unit roles) another unit.
@@ -370,6 +372,7 @@ TEST(WorkflowEngine, EveryActionRefusedForWrongStateRoleAgencyUnit) {
     }
   }
   EXPECT_GT(checked, 500);
+  EXPECT_GT(succeeded, 40);
 }
 
 TEST(WorkflowEngine, WithdrawOnlyBeforeReceipt) {
@@ -388,6 +391,24 @@ TEST(WorkflowEngine, WithdrawOnlyBeforeReceipt) {
   ASSERT_FALSE(refuse.ok());
   EXPECT_EQ(refuse.error().code, errc::kValidationFailed);
   EXPECT_TRUE(refuse.error().fields.count("comment"));
+}
+
+TEST(WorkflowEngine, IssueNeedsResultNumberAndReturnNeedsMethod) {
+  const Workflow& wf = *FindWorkflow(Shipped(), catalog::WorkflowKind::kOneStopOnly);
+  People p;
+  const Context ctx{Cal(), kFive};
+  DossierState d = Step(wf, Submitted(At(2017, 3, 6, 8)), "receive", p.one_stop, At(2017, 3, 6, 8));
+  d = Step(wf, d, "handle", p.one_stop, At(2017, 3, 6, 9));
+  auto r = Apply(wf, d, {.action = "issue"}, p.one_stop, At(2017, 3, 6, 10), ctx);
+  ASSERT_FALSE(r.ok());
+  EXPECT_TRUE(r.error().fields.count("result_number"));
+  d = Step(wf, d, "issue", p.one_stop, At(2017, 3, 6, 10), {.result_number = "5/CT"});
+  r = Apply(wf, d, {.action = "return_result"}, p.one_stop, At(2017, 3, 6, 11), ctx);
+  ASSERT_FALSE(r.ok());
+  EXPECT_TRUE(r.error().fields.count("return_method"));
+  d = Step(wf, d, "return_result", p.one_stop, At(2017, 3, 6, 11), {.return_method = "in_person"});
+  EXPECT_EQ(d.state, "returned");
+  EXPECT_TRUE(Allowed(wf, d, p.one_stop, At(2017, 3, 6, 12)).empty());
 }
 
 }  // namespace
