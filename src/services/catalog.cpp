@@ -64,8 +64,12 @@ const store::Query kInsertEntry{
     "catalog.rollout.insert",
     "INSERT INTO rollout_entries (wave_number, procedure_code, agency_code) VALUES ($1, $2, $3)"};
 
+constexpr const char* kWorkflowsFile = "workflows.yaml";
+
 bool IsCatalogFile(const std::string& rel) {
-  if (rel == "catalog.yaml" || rel == "fields.yaml" || rel == "agencies.yaml" || rel == "waves.yaml") return true;
+  if (rel == "catalog.yaml" || rel == "fields.yaml" || rel == "agencies.yaml" || rel == "waves.yaml" ||
+      rel == kWorkflowsFile)
+    return true;
   for (const char* dir : {"wards/", "procedures/"})
     if (rel.rfind(dir, 0) == 0 && rel.size() > 5 && rel.substr(rel.size() - 5) == ".yaml" &&
         rel.find('/', std::string(dir).size()) == std::string::npos)
@@ -115,6 +119,46 @@ std::string ProcedureFileText(const std::vector<cat::SourceFile>& files, const c
   for (const auto& f : files)
     if (f.path == path) return f.text;
   return {};
+}
+
+// The catalog proper (core/catalog) and its workflows (core/workflow), loaded together: every
+// procedure's workflow must be declared in workflows.yaml.
+struct Loaded {
+  std::optional<cat::Catalog> catalog;
+  std::vector<wf::Workflow> workflows;
+  std::string workflows_text;
+  std::vector<cat::Problem> problems;
+};
+
+Loaded LoadAll(const std::vector<cat::SourceFile>& files) {
+  Loaded out;
+  std::vector<cat::SourceFile> rest;
+  const cat::SourceFile* workflows = nullptr;
+  for (const auto& f : files) {
+    if (f.path == kWorkflowsFile)
+      workflows = &f;
+    else
+      rest.push_back(f);
+  }
+  auto loaded = cat::Load(rest);
+  out.problems = std::move(loaded.problems);
+  if (!workflows) {
+    out.problems.push_back({kWorkflowsFile, 0, "missing: the catalog declares its processing workflows here"});
+  } else {
+    core::text::LineProblems lp;
+    out.workflows = wf::ParseWorkflows(workflows->text, lp);
+    out.workflows_text = workflows->text;
+    for (auto& p : lp) out.problems.push_back({kWorkflowsFile, p.line, std::move(p.message)});
+    if (!out.workflows.empty() && loaded.catalog) {
+      for (const auto& p : loaded.catalog->procedures)
+        if (!wf::FindWorkflow(out.workflows, p.workflow))
+          out.problems.push_back({"procedures/" + p.code.value + ".yaml", 0,
+                                  "workflow '" + std::string(cat::ToString(p.workflow)) +
+                                      "' is not declared in workflows.yaml"});
+    }
+  }
+  if (out.problems.empty()) out.catalog = std::move(loaded.catalog);
+  return out;
 }
 
 }  // namespace
@@ -173,8 +217,8 @@ core::Status WriteFolder(const std::string& folder, const std::vector<cat::Sourc
 // ---- import / export -------------------------------------------------------------------------
 
 core::Result<ImportReport> Import(Context& ctx, const std::vector<cat::SourceFile>& files, const Actor& actor) {
-  auto loaded = cat::Load(files);
-  if (!loaded.ok()) {
+  auto loaded = LoadAll(files);
+  if (!loaded.catalog) {
     auto err = core::Error::Make(
         "catalog_invalid",
         "Danh mục có " + std::to_string(loaded.problems.size()) + " lỗi; chưa có thay đổi nào được ghi.",
@@ -190,6 +234,7 @@ core::Result<ImportReport> Import(Context& ctx, const std::vector<cat::SourceFil
   }
   const cat::Catalog& c = *loaded.catalog;
   auto canonical = cat::Export(c);
+  canonical.push_back({kWorkflowsFile, loaded.workflows_text});  // kept as written: comments explain it
   auto now = core::FormatInstant(ctx.clock.Now());
   ImportReport report;
 
@@ -299,7 +344,12 @@ core::Result<std::vector<cat::SourceFile>> Export(Context& ctx) {
 
 // ---- snapshot ----------------------------------------------------------------------------------
 
-Snapshot::Snapshot(cat::Catalog catalog, int revision) : catalog_(std::move(catalog)), revision_(revision) {
+Snapshot::Snapshot(cat::Catalog catalog, int revision, std::vector<wf::Workflow> workflows,
+                   std::string workflows_text)
+    : catalog_(std::move(catalog)),
+      revision_(revision),
+      workflows_(std::move(workflows)),
+      workflows_text_(std::move(workflows_text)) {
   for (const auto& p : cat::Placements(catalog_)) {
     PlacementInfo info{p.agency, p.procedure, p.wave, p.since};
     placements_.push_back(info);
@@ -325,6 +375,10 @@ const std::vector<PlacementInfo>& Snapshot::PlacementsAt(const cat::AgencyCode& 
   static const std::vector<PlacementInfo> kNone;
   auto it = by_agency_.find(code.value);
   return it == by_agency_.end() ? kNone : it->second;
+}
+
+const wf::Workflow* Snapshot::WorkflowOf(const cat::Procedure& p) const {
+  return wf::FindWorkflow(workflows_, p.workflow);
 }
 
 int Snapshot::WaveOf(const cat::ProcedureCode& code) const {
@@ -369,13 +423,14 @@ std::shared_ptr<const Snapshot> Cache::Get(Context& ctx) {
   if (files.empty()) {
     snap = std::make_shared<Snapshot>(cat::Catalog{}, revision);
   } else {
-    auto loaded = cat::Load(files);
-    if (!loaded.ok()) {
+    auto loaded = LoadAll(files);
+    if (!loaded.catalog) {
       Log(LogLevel::kError, "stored catalog does not load",
           {{"revision", revision}, {"problems", loaded.problems.size()}});
       snap = std::make_shared<Snapshot>(cat::Catalog{}, revision);
     } else {
-      snap = std::make_shared<Snapshot>(std::move(*loaded.catalog), revision);
+      snap = std::make_shared<Snapshot>(std::move(*loaded.catalog), revision, std::move(loaded.workflows),
+                                        std::move(loaded.workflows_text));
     }
   }
   std::lock_guard lock(mu_);

@@ -15,16 +15,18 @@
 #include "core/catalog/rollout.hpp"
 #include "core/catalog/yaml_io.hpp"
 #include "core/common/result.hpp"
+#include "core/workflow/workflow.hpp"
 #include "services/context.hpp"
 
 namespace motcua::services::catalog {
 
 namespace cat = core::catalog;
+namespace wf = core::workflow;
 
 // ---- import / export -------------------------------------------------------------------------
 
 // The catalog files under `folder` (catalog.yaml, fields.yaml, agencies.yaml, wards/*.yaml,
-// procedures/*.yaml, waves.yaml). Unreadable files are an error.
+// procedures/*.yaml, waves.yaml, workflows.yaml). Unreadable files are an error.
 core::Result<std::vector<cat::SourceFile>> ReadFolder(const std::string& folder);
 // Writes the files under `folder`, creating it; files of the catalog's kind not in the list are removed.
 core::Status WriteFolder(const std::string& folder, const std::vector<cat::SourceFile>& files);
@@ -101,7 +103,8 @@ struct PlacementInfo {
 // An immutable, indexed view of one catalog revision.
 class Snapshot {
  public:
-  explicit Snapshot(cat::Catalog catalog, int revision);
+  Snapshot(cat::Catalog catalog, int revision, std::vector<wf::Workflow> workflows = {},
+           std::string workflows_text = {});
   Snapshot(const Snapshot&) = delete;
   Snapshot& operator=(const Snapshot&) = delete;
 
@@ -115,10 +118,16 @@ class Snapshot {
   const std::string& FoldedName(const cat::Procedure& p) const;
   const std::string& FoldedField(const cat::Procedure& p) const;
   const cat::Field* FieldOf(const cat::Procedure& p) const { return catalog_.FindField(p.field); }
+  // The procedure's processing workflow (null only in an empty catalog).
+  const wf::Workflow* WorkflowOf(const cat::Procedure& p) const;
+  const std::vector<wf::Workflow>& workflows() const { return workflows_; }
+  const std::string& workflows_text() const { return workflows_text_; }  // workflows.yaml as stored
 
  private:
   cat::Catalog catalog_;
   int revision_;
+  std::vector<wf::Workflow> workflows_;
+  std::string workflows_text_;
   std::vector<PlacementInfo> placements_;
   std::map<std::string, std::vector<PlacementInfo>> by_procedure_;
   std::map<std::string, std::vector<PlacementInfo>> by_agency_;

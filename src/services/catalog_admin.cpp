@@ -23,9 +23,12 @@ core::Status MayAdminister(const Actor& actor) {
   return accounts::Authorize(actor.principal, core::access::perm::kCatalogAdmin);
 }
 
-core::Result<ImportReport> Reimport(Context& ctx, const Actor& actor, const cat::Catalog& changed,
+// The edited catalog goes through Import with the current workflows, which admin edits never touch.
+core::Result<ImportReport> Reimport(Context& ctx, const Snapshot& current, const Actor& actor,
+                                    const cat::Catalog& changed,
                                     const std::vector<cat::SourceFile>* override_files = nullptr) {
   auto files = override_files ? *override_files : cat::Export(changed);
+  files.push_back({"workflows.yaml", current.workflows_text()});
   return Import(ctx, files, actor);
 }
 
@@ -49,7 +52,7 @@ core::Result<ImportReport> SaveAgency(Context& ctx, const Actor& actor, cat::Age
     c.agencies.push_back(std::move(agency));
   }
   auto code = (it != c.agencies.end() ? it->code : c.agencies.back().code).value;
-  return Reimport(ctx, Named(actor, "catalog.agency.save", "agency", code), c);
+  return Reimport(ctx, *snap, Named(actor, "catalog.agency.save", "agency", code), c);
 }
 
 core::Result<ImportReport> SaveProcedure(Context& ctx, const Actor& actor, const std::string& code,
@@ -67,7 +70,7 @@ core::Result<ImportReport> SaveProcedure(Context& ctx, const Actor& actor, const
   } else {
     files.push_back({path, yaml_text});
   }
-  return Reimport(ctx, Named(actor, "catalog.procedure.save", "procedure", code), snap->catalog(), &files);
+  return Reimport(ctx, *snap, Named(actor, "catalog.procedure.save", "procedure", code), snap->catalog(), &files);
 }
 
 core::Result<ImportReport> SaveWave(Context& ctx, const Actor& actor, cat::Wave wave) {
@@ -82,7 +85,7 @@ core::Result<ImportReport> SaveWave(Context& ctx, const Actor& actor, cat::Wave 
     c.waves.push_back(std::move(wave));
     std::sort(c.waves.begin(), c.waves.end(), [](const auto& a, const auto& b) { return a.number < b.number; });
   }
-  return Reimport(ctx, Named(actor, "catalog.wave.save", "wave", std::to_string(number)), c);
+  return Reimport(ctx, *snap, Named(actor, "catalog.wave.save", "wave", std::to_string(number)), c);
 }
 
 core::Result<ImportReport> SetSetting(Context& ctx, const Actor& actor, const std::string& key,
@@ -94,7 +97,7 @@ core::Result<ImportReport> SetSetting(Context& ctx, const Actor& actor, const st
   auto snap = Current(ctx);
   cat::Catalog c = snap->catalog();
   c.settings[key] = value;
-  return Reimport(ctx, Named(actor, "catalog.setting.save", "setting", key), c);
+  return Reimport(ctx, *snap, Named(actor, "catalog.setting.save", "setting", key), c);
 }
 
 Actor ActorOf(const core::access::Principal* who, std::string request_id) {

@@ -72,6 +72,22 @@ describe('import and export (mini catalog)', () => {
       assert.equal(readFileSync(join(dir, 'after', f), 'utf8'), readFileSync(join(dir, 'before', f), 'utf8'), f);
   });
 
+  test('workflows.yaml is checked with the catalog: unknown roles and undeclared workflows are refused', async () => {
+    const broken = join(dir, 'broken-workflows');
+    cpSync(MINI, broken, { recursive: true });
+    const wf = readFileSync(join(broken, 'workflows.yaml'), 'utf8');
+    // The short flow disappears (H26.PX.HT.01 names it) and one action names a role that does not exist.
+    const cut = wf.indexOf('  - id: one_stop_only');
+    assert.ok(cut > 0);
+    const next = wf.indexOf('\n  - id:', cut + 5);
+    const edited = (wf.slice(0, cut) + (next > 0 ? wf.slice(next + 1) : '')).replace('by: unit_head', 'by: janitor');
+    writeFileSync(join(broken, 'workflows.yaml'), edited);
+    const r = await runCli(['import', broken], env);
+    assert.equal(r.code, 1);
+    assert.match(r.stderr, /workflows\.yaml:\d+.*janitor/);
+    assert.match(r.stderr, /procedures\/H26\.PX\.HT\.01\.yaml.*one_stop_only/);
+  });
+
   test('a published version cannot change without a new version number', async () => {
     const edited = join(dir, 'edited');
     cpSync(MINI, edited, { recursive: true });

@@ -122,12 +122,12 @@ struct DossierState {
 };
 
 struct ActionRequest {
-  std::string action;
-  std::string comment;
-  std::string assignee;           // assign
-  std::optional<Instant> new_due;  // extend
-  std::string result_number;      // issue
-  std::string return_method;      // return_result (in person, post, online)
+  std::string action{};
+  std::string comment{};
+  std::string assignee{};            // assign
+  std::optional<Instant> new_due{};  // extend
+  std::string result_number{};       // issue
+  std::string return_method{};       // return_result (in person, post, online)
 };
 
 struct ControlSheetRow {  // form 05
