@@ -2,7 +2,6 @@
 // (and its title to both message catalogs). The first matching entry wins.
 import type { RouteDef } from './router';
 import { HomePage } from './pages/home';
-import { ComingSoonPage } from './pages/coming_soon';
 import { AccessibilityPage } from './pages/accessibility';
 import { CatalogPage } from './pages/catalog';
 import { ProcedureDetailPage } from './pages/procedure_detail';
@@ -17,6 +16,10 @@ import { VerifyPage } from './pages/verify';
 import { AccountPage } from './pages/account';
 import { ForgotPasswordPage } from './pages/forgot_password';
 import { ResetPasswordPage } from './pages/reset_password';
+import { SubmitStartPage } from './pages/submit_start';
+import { CheckPage, PapersPage, ReceiptPage, SectionPage } from './pages/dossier_flow';
+import { DossierDetailPage } from './pages/dossier_detail';
+import { LookupPage } from './pages/lookup';
 
 export const routes: readonly RouteDef[] = [
   { path: '/', page: HomePage, title: 'home.title' },
@@ -33,9 +36,16 @@ export const routes: readonly RouteDef[] = [
   { path: '/quen-mat-khau', page: ForgotPasswordPage, title: 'forgot.title' },
   { path: '/dat-lai-mat-khau', page: ResetPasswordPage, title: 'reset.title' },
   { path: '/ho-so-cua-toi', page: MyDossiersPage, title: 'my_dossiers.title' },
+  // Online submission (issue 5): start, one page per form section, papers, check, receipt; follow.
+  { path: '/nop-ho-so/:code', page: SubmitStartPage, title: 'start.title' },
+  { path: '/ho-so-cua-toi/:id', page: DossierDetailPage, title: 'dossier.title' },
+  { path: '/ho-so-cua-toi/:id/buoc/:n', page: SectionPage, title: 'flow.title' },
+  { path: '/ho-so-cua-toi/:id/giay-to', page: PapersPage, title: 'flow.papers_title' },
+  { path: '/ho-so-cua-toi/:id/kiem-tra', page: CheckPage, title: 'flow.check_title' },
+  { path: '/ho-so-cua-toi/:id/bien-nhan', page: ReceiptPage, title: 'receipt.title' },
   { path: '/can-bo', page: OfficerDeskPage, title: 'desk.title' },
-  // Filled by a later issue: the public dossier lookup.
-  { path: '/tra-cuu', page: ComingSoonPage, title: 'nav.lookup' },
+  // The public dossier lookup by code and secret (no login).
+  { path: '/tra-cuu', page: LookupPage, title: 'nav.lookup' },
   { path: '/kha-nang-tiep-can', page: AccessibilityPage, title: 'a11y.title' },
 ];
 

@@ -1,7 +1,9 @@
 // English messages. A key missing here falls back to Vietnamese (see i18n/index.ts).
 import type { MessageKey } from './vi';
+import { enDossiers } from './en_dossiers';
 
 export const en: Partial<Record<MessageKey, string>> = {
+  ...enDossiers,
   'site.portal_name': 'Public Service Portal',
   'site.home_link_label': '{city} Public Service Portal home page',
   'site.skip_link': 'Skip to main content',

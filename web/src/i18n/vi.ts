@@ -1,5 +1,8 @@
 // Vietnamese messages: the reference catalog. Every key exists here; other languages may lack some.
+import { viDossiers } from './vi_dossiers';
+
 export const vi = {
+  ...viDossiers,
   'site.portal_name': 'Cổng Dịch vụ công',
   'site.home_link_label': 'Trang chủ Cổng Dịch vụ công {city}',
   'site.skip_link': 'Bỏ qua đến nội dung chính',

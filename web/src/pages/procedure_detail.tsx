@@ -24,6 +24,7 @@ import {
   workflowText,
 } from '../lib/catalog_format';
 import { useApi, type Loaded } from '../lib/use_api';
+import { paths } from '../lib/dossiers';
 import { usePageTitle } from '../page_title';
 import { navigate, useSearch, type PageProps } from '../router';
 
@@ -303,6 +304,7 @@ function WhereToSubmit({
       </dl>
 
       {local && <AgencyPicker procedure={procedure} agency={agency} here={here} />}
+      <StartOnline procedure={procedure} agency={agency} here={here} />
 
       <h3 class="heading-m">{t('procedure.online_at_heading')}</h3>
       {online.length === 0 ? (
@@ -316,6 +318,47 @@ function WhereToSubmit({
         onlineList
       )}
     </>
+  );
+}
+
+// "Nộp hồ sơ trực tuyến": only where the procedure is online — at the agency chosen in the picker,
+// or at the one agency where it is online when there is only one. With several and none chosen,
+// the person is asked to choose first.
+function StartOnline({
+  procedure,
+  agency,
+  here,
+}: {
+  procedure: ProcedureDetail;
+  agency: string;
+  here: Loaded<OnlineHere | undefined>;
+}) {
+  const { t, locale } = useI18n();
+  const online = procedure.online_at ?? [];
+  if (procedure.level < 3 || online.length === 0) return null;
+  let target: { code: string; name: string } | undefined;
+  if (agency) {
+    const answer = here.loading ? undefined : here.data;
+    if (answer?.online) target = { code: answer.agency.code, name: localName(answer.agency, locale) };
+    else return null;
+  } else if (online.length === 1) {
+    const only = online[0]!;
+    target = { code: only.agency.code, name: localName(only.agency, locale) };
+  }
+  if (!target) {
+    return (
+      <div class="inset start-online">
+        <p>{t('procedure.start_choose_first')}</p>
+      </div>
+    );
+  }
+  return (
+    <div class="start-online">
+      <a class="button button--start" href={paths.start(procedure.code, target.code)}>
+        {t('procedure.start_online')}
+      </a>
+      <p class="hint">{t('procedure.start_online_at', { agency: target.name })}</p>
+    </div>
   );
 }
 
