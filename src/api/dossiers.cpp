@@ -28,36 +28,58 @@ json ProcedureJson(const svc::ProcedureRef& p) {
 }
 json AgencyJson(const svc::AgencyRef& a) { return {{"code", a.code}, {"name", a.name}, {"name_en", a.name_en}}; }
 
-json StatusFields(json out, dos::Status s) {
-  out["status"] = dos::ToString(s);
-  out["status_label"] = dos::Label(s);
-  out["status_label_en"] = dos::LabelEn(s);
+json StatusFields(json out, const std::string& s) {
+  out["status"] = s;
+  out["status_label"] = dos::StateLabel(s);
+  out["status_label_en"] = dos::StateLabelEn(s);
   return out;
 }
 
-json SummaryJson(const svc::Dossier& d) {
-  return StatusFields({{"id", d.id},
-                       {"code", OrNull(d.code)},
-                       {"procedure", ProcedureJson(d.procedure)},
-                       {"agency", AgencyJson(d.agency)},
-                       {"created_at", d.created_at},
-                       {"updated_at", d.updated_at},
-                       {"submitted_at", OrNull(d.submitted_at)},
-                       {"due_at", OrNull(d.due_at)}},
-                      d.status);
+}  // namespace
+
+bool CallerIsOfficer(const http::Request& req) {
+  const auto* who = CallerOf(req).principal;
+  return who && (who->IsToken() || who->kind == core::access::AccountKind::kOfficer);
 }
 
-json DossierJson(const svc::Dossier& d) {
-  json out = SummaryJson(d);
+json DossierSummaryJson(const svc::Dossier& d) {
+  json out = StatusFields({{"id", d.id},
+                           {"code", OrNull(d.code)},
+                           {"procedure", ProcedureJson(d.procedure)},
+                           {"agency", AgencyJson(d.agency)},
+                           {"created_at", d.created_at},
+                           {"updated_at", d.updated_at},
+                           {"submitted_at", OrNull(d.submitted_at)},
+                           {"received_at", OrNull(d.received_at)},
+                           {"due_at", OrNull(d.due_at)}},
+                          d.status);
+  out["unit"] = OrNull(d.unit);
+  out["assignee"] = OrNull(d.assignee);
+  out["working_days_left"] = d.working_days_left ? json(*d.working_days_left) : json(nullptr);
+  out["due_flag"] = OrNull(d.due_flag);
+  out["paused"] = d.clock == "paused";
+  out["result_timing"] = OrNull(d.result_timing);
+  return out;
+}
+
+json DossierJson(const svc::Dossier& d, bool officer) {
+  json out = DossierSummaryJson(d);
   out["version"] = d.version;
+  out["outcome"] = OrNull(d.outcome);
+  out["finished_at"] = OrNull(d.finished_at);
+  out["result_number"] = OrNull(d.result_number);
+  out["return_method"] = OrNull(d.return_method);
+  out["extension_due"] = OrNull(d.extension_due);
+  if (officer && !d.applicant_name.empty()) out["applicant"] = {{"name", d.applicant_name}, {"kind", d.applicant_kind}};
   out["form_data"] = d.form_data;
-  out["received_at"] = OrNull(d.received_at);
   json timeline = json::array();
   for (const auto& t : d.timeline)
     timeline.push_back({{"at", t.at}, {"actor_role", t.actor_role}, {"action", t.action}, {"detail", t.detail}});
   if (!timeline.empty()) out["timeline"] = timeline;  // GET of one dossier only
   return out;
 }
+
+namespace {
 
 std::optional<std::int64_t> IdOf(const http::Request& req) {
   auto text = req.Param("id");
@@ -115,7 +137,7 @@ http::Response CreateDossier(services::Context& ctx, http::Request& req) {
   if (!body) return http::Response::FromError(body.error());
   auto d = svc::Create(ctx, Caller(req), Str(*body, "procedure"), Str(*body, "agency"));
   if (!d) return http::Response::FromError(d.error());
-  auto r = http::Response::Json(201, DossierJson(*d));
+  auto r = http::Response::Json(201, DossierJson(*d, false));
   r.SetHeader("Location", "/api/v1/dossiers/" + std::to_string(d->id));
   return r;
 }
@@ -123,9 +145,9 @@ http::Response CreateDossier(services::Context& ctx, http::Request& req) {
 http::Response ListDossiers(services::Context& ctx, http::Request& req) {
   Params params(req);
   svc::ListQuery q;
-  if (auto s = params.Text("status", 20)) {
-    q.status = dos::StatusFromString(*s);
-    if (!q.status) params.Invalid("status", "Trạng thái không hợp lệ.", "Unknown status.");
+  if (auto s = params.Text("status", 40)) {
+    q.status = *s;
+    if (dos::StateLabel(*s) == *s) params.Invalid("status", "Trạng thái không hợp lệ.", "Unknown status.");
   }
   q.page = params.Int("page", 1, 100000).value_or(1);
   q.per_page = params.Int("per_page", 1, 100).value_or(20);
@@ -133,7 +155,7 @@ http::Response ListDossiers(services::Context& ctx, http::Request& req) {
   auto page = svc::List(ctx, Caller(req), q);
   if (!page) return http::Response::FromError(page.error());
   json items = json::array();
-  for (const auto& d : page->items) items.push_back(SummaryJson(d));
+  for (const auto& d : page->items) items.push_back(DossierSummaryJson(d));
   return http::Response::Json(200, {{"items", items}, {"total", page->total}});
 }
 
@@ -142,7 +164,7 @@ http::Response GetDossier(services::Context& ctx, http::Request& req) {
   if (!id) return http::Response::FromError(core::Error::NotFound());
   auto d = svc::Get(ctx, Caller(req), *id);
   if (!d) return http::Response::FromError(d.error());
-  return http::Response::Json(200, DossierJson(*d));
+  return http::Response::Json(200, DossierJson(*d, CallerIsOfficer(req)));
 }
 
 http::Response SaveDossierDraft(services::Context& ctx, http::Request& req) {
@@ -155,7 +177,7 @@ http::Response SaveDossierDraft(services::Context& ctx, http::Request& req) {
   json form = body->value("form_data", json());
   auto d = svc::SaveDraft(ctx, Caller(req), *id, version, form);
   if (!d) return http::Response::FromError(d.error());
-  return http::Response::Json(200, DossierJson(*d));
+  return http::Response::Json(200, DossierJson(*d, false));
 }
 
 http::Response SubmitDossier(services::Context& ctx, http::Request& req) {
@@ -172,7 +194,7 @@ http::Response SubmitDossier(services::Context& ctx, http::Request& req) {
     }
     return r;
   }
-  json out = DossierJson(s->dossier);
+  json out = DossierJson(s->dossier, false);
   // Shown once: only its hash is stored.
   out["lookup_secret"] = OrNull(s->lookup_secret);
   out["replayed"] = s->replay;
@@ -187,7 +209,7 @@ http::Response WithdrawDossier(services::Context& ctx, http::Request& req) {
   if (!id) return http::Response::FromError(core::Error::NotFound());
   auto d = svc::Withdraw(ctx, Caller(req), *id);
   if (!d) return http::Response::FromError(d.error());
-  return http::Response::Json(200, DossierJson(*d));
+  return http::Response::Json(200, DossierJson(*d, false));
 }
 
 http::Response LookupDossier(services::Context& ctx, http::Request& req) {

@@ -9,6 +9,7 @@
 #include "api/dossiers.hpp"
 #include "api/system.hpp"
 #include "api/users.hpp"
+#include "api/workflow.hpp"
 
 namespace motcua::api {
 
@@ -109,6 +110,20 @@ void RegisterRoutes(http::Router& router, services::Context& ctx, http::Metrics&
   add("GET", "/api/v1/lookup/{code}", "public", "Public lookup of a dossier by code and secret (rate limited)",
       [&ctx](Request& r) { return LookupDossier(ctx, r); });
   // ---- end of dossiers ----
+
+  // ---- Processing (issue 6): the workflow engine over dossiers. The service checks the object's
+  // scope: the dossier's agency (404 when the caller may not see it) and the engine's role, unit,
+  // assignee and state rules (403 / 409 action_not_allowed). ----
+  add("GET", "/api/v1/inbox", "dossiers.handle", "The caller's work: dossiers waiting for them, soonest due first",
+      [&ctx](Request& r) { return Inbox(ctx, r); });
+  add("GET", "/api/v1/dossiers/{id}/actions", "dossiers.act", "The workflow actions the caller may take now",
+      [&ctx](Request& r) { return DossierActions(ctx, r); });
+  add("POST", "/api/v1/dossiers/{id}/actions/{action}", "dossiers.act",
+      "Take a workflow action (optimistic version; one transaction)",
+      [&ctx](Request& r) { return TakeDossierAction(ctx, r); });
+  add("GET", "/api/v1/dossiers/{id}/control-sheet", "dossiers.handle",
+      "The process-control sheet (form 05) of a dossier", [&ctx](Request& r) { return DossierControlSheet(ctx, r); });
+  // ---- end of processing ----
 }
 
 }  // namespace motcua::api

@@ -1,9 +1,14 @@
 // serve, migrate and demo: wiring the layers together.
 #include "app/commands.hpp"
 
+#include <unistd.h>
+
+#include <condition_variable>
 #include <filesystem>
 #include <iostream>
 #include <memory>
+#include <mutex>
+#include <thread>
 
 #include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
@@ -18,6 +23,7 @@
 #include "services/catalog.hpp"
 #include "services/context.hpp"
 #include "services/log.hpp"
+#include "services/workflow.hpp"
 #include "store/db.hpp"
 #include "store/migrations.hpp"
 
@@ -98,6 +104,51 @@ bool ImportFolder(services::Context& ctx, const std::string& folder, const std::
   return true;
 }
 
+// This process's name in work leases: host and pid.
+std::string Holder() {
+  char host[256] = {};
+  gethostname(host, sizeof host - 1);
+  return std::string(host) + ":" + std::to_string(getpid());
+}
+
+// Runs the due sweep every `every` until stopped; several processes share the work through the lease.
+class Sweeper {
+ public:
+  Sweeper(services::Context& ctx, std::chrono::seconds every) : ctx_(ctx), every_(every) {
+    if (every_.count() > 0) thread_ = std::thread([this] { Loop(); });
+  }
+  ~Sweeper() {
+    {
+      std::lock_guard lock(mu_);
+      stop_ = true;
+    }
+    cv_.notify_all();
+    if (thread_.joinable()) thread_.join();
+  }
+
+ private:
+  void Loop() {
+    const auto holder = Holder();
+    std::unique_lock lock(mu_);
+    while (!stop_) {
+      lock.unlock();
+      try {
+        services::workflow::SweepDue(ctx_, holder, every_);
+      } catch (const std::exception& e) {
+        Log(LogLevel::kError, "due sweep failed", {{"detail", e.what()}});
+      }
+      lock.lock();
+      cv_.wait_for(lock, every_, [this] { return stop_; });
+    }
+  }
+  services::Context& ctx_;
+  std::chrono::seconds every_;
+  std::mutex mu_;
+  std::condition_variable cv_;
+  bool stop_ = false;
+  std::thread thread_;
+};
+
 }  // namespace
 
 void SetupLogging(const Config& config) {
@@ -157,9 +208,28 @@ int Serve(const Config& config) {
                 << "  (README.md lists each account with its role and unit)\n";
     std::cerr << "Dừng / stop: Ctrl+C\n\n";
 
-    server.Run();
+    {
+      Sweeper sweeper(ctx, std::chrono::seconds(config.sweep_seconds));
+      server.Run();
+    }
     db->Close();
     Log(LogLevel::kInfo, "stopped");
+    return 0;
+  });
+}
+
+int SweepCommand(const Config& config) {
+  return Guarded("sweep", [&] {
+    auto clock = MakeClock(config);
+    auto db = OpenDatabase(config, *clock);
+    auto ctx = services::MakeContext(*db, *clock, MakeSite(config));
+    auto r = services::workflow::SweepDue(ctx, Holder() + ":cli", std::chrono::seconds(60));
+    if (!r.claimed)
+      std::cout << "sweep: another process holds the lease; nothing done\n";
+    else
+      std::cout << "sweep: " << r.examined << " running dossiers examined; marked " << r.soon << " due soon, "
+                << r.overdue << " overdue; " << r.cleared << " marks cleared\n";
+    db->Close();
     return 0;
   });
 }

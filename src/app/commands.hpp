@@ -9,6 +9,8 @@ namespace motcua::app {
 
 int Serve(const Config& config);
 int MigrateCommand(const Config& config);
+// Marks dossiers due soon and overdue once (the same sweep serve runs every MOTCUA_SWEEP_SECONDS).
+int SweepCommand(const Config& config);
 int Demo(const Config& config);
 int ImportCatalog(const Config& config, const std::string& folder);
 int ExportCatalog(const Config& config, const std::string& folder);

@@ -25,6 +25,7 @@ struct Config {
   std::string public_url;                               // MOTCUA_PUBLIC_URL (default http://<listen>)
   int threads = 0;                                      // MOTCUA_THREADS: I/O threads (0 = cores)
   int db_pool_size = 8;                                 // MOTCUA_DB_POOL_SIZE
+  int sweep_seconds = 60;                               // MOTCUA_SWEEP_SECONDS: due sweep interval (0: never)
   std::string log_level = "info";                       // MOTCUA_LOG_LEVEL
   // MOTCUA_CLOCK_START: the server's clock starts at this instant and runs on from there
   // (development and tests only; refused in production).

@@ -17,6 +17,7 @@ int main(int argc, char** argv) {
       ->envname("MOTCUA_CONFIG");
   auto* serve = cli.add_subcommand("serve", "Run the HTTP server (applies pending migrations first)");
   auto* migrate = cli.add_subcommand("migrate", "Apply pending database migrations");
+  auto* sweep = cli.add_subcommand("sweep", "Mark dossiers due soon and overdue once (serve does it periodically)");
   auto* demo = cli.add_subcommand("demo", "Fill the configured database with the Hanoi demo data");
   auto* import = cli.add_subcommand("import", "Validate and load a catalog folder (all or nothing)");
   std::string import_dir;
@@ -46,6 +47,7 @@ int main(int argc, char** argv) {
   SetupLogging(config);
   if (serve->parsed()) return Serve(config);
   if (migrate->parsed()) return MigrateCommand(config);
+  if (sweep->parsed()) return SweepCommand(config);
   if (demo->parsed()) return Demo(config);
   if (import->parsed()) return ImportCatalog(config, import_dir);
   if (export_cmd->parsed()) return ExportCatalog(config, export_dir);

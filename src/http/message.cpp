@@ -102,6 +102,7 @@ int ErrorStatus(std::string_view code) {
       {"not_found", 404},
       {"method_not_allowed", 405},
       {"conflict", 409},
+      {"action_not_allowed", 409},
       {"procedure_not_online", 409},
       {"payload_too_large", 413},
       {"unsupported_media_type", 415},

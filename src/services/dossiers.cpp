@@ -4,6 +4,7 @@
 #include <sodium.h>
 
 #include <algorithm>
+#include <cmath>
 
 #include "core/access/permissions.hpp"
 #include "core/catalog/rollout.hpp"
@@ -15,25 +16,33 @@
 #include "services/audit.hpp"
 #include "services/calendar.hpp"
 #include "services/catalog.hpp"
+#include "services/dossiers_internal.hpp"
+#include "services/workflow.hpp"
 
 namespace motcua::services::dossiers {
-namespace {
 
 namespace access = core::access;
 namespace cat = core::catalog;
-using core::dossier::Status;
 using nlohmann::json;
 
-constexpr const char* kColumns =
+namespace internal {
+const std::string kColumns =
     "id, code, status, applicant_id, procedure_code, procedure_version, agency_code, form_data, version, "
-    "created_at, updated_at, submitted_at, received_at, due_at";
+    "created_at, updated_at, submitted_at, received_at, due_at, workflow, statutory_amount, statutory_unit, "
+    "unit_key, partner_agency, partner_unit, assignee, clock, pauses, paused_since, extension_due, taken, "
+    "step_since, step_giver, outcome, finished_at, result_timing, result_number, return_method, due_flag, "
+    "applicant_name, applicant_kind";
+}  // namespace internal
+
+namespace {
+using internal::kColumns;
 
 const store::Query kInsert{
     "dossier.insert",
     "INSERT INTO dossiers (applicant_id, procedure_code, procedure_version, agency_code, status, "
     "form_data, version, created_at, updated_at) "
     "VALUES ($1, $2, $3, $4, 'draft', '{}', 1, $5, $6) RETURNING id"};
-const std::string kSelectSql = std::string("SELECT ") + kColumns + " FROM dossiers WHERE id = $1";
+const std::string kSelectSql = "SELECT " + kColumns + " FROM dossiers WHERE id = $1";
 const store::Query kSelect{"dossier.get", kSelectSql};
 const store::Query kByKey{"dossier.by_idempotency_key",
                           "SELECT id FROM dossiers WHERE applicant_id = $1 AND idempotency_key = $2"};
@@ -47,14 +56,17 @@ const store::Query kNextNumber{
     "INSERT INTO dossier_sequences (agency_code, day, last_value) VALUES ($1, $2, 1) "
     "ON CONFLICT (agency_code, day) DO UPDATE SET last_value = dossier_sequences.last_value + 1 "
     "RETURNING last_value"};
+// The dossier enters the workflow in its initial state, at the procedure's processing unit, with
+// the workflow and statutory time of the procedure version it was submitted under.
 const store::Query kSubmit{"dossier.submit",
                            "UPDATE dossiers SET code = $1, lookup_secret_hash = $2, procedure_version = $3, "
-                           "form_data = $4, status = 'submitted', version = version + 1, updated_at = $5, "
-                           "submitted_at = $6, received_at = $7, idempotency_key = $8 "
+                           "form_data = $4, status = $10, version = version + 1, updated_at = $5, "
+                           "submitted_at = $6, received_at = $7, idempotency_key = $8, workflow = $11, "
+                           "statutory_amount = $12, statutory_unit = $13, unit_key = $14, clock = 'not_started', "
+                           "step_since = $6, step_giver = $15, applicant_name = $16, applicant_folded = $17, "
+                           "applicant_kind = $18 "
                            "WHERE id = $9 AND status = 'draft'"};
-const store::Query kWithdraw{"dossier.withdraw",
-                             "UPDATE dossiers SET status = 'withdrawn', version = version + 1, updated_at = $1 "
-                             "WHERE id = $2 AND status = 'submitted'"};
+const store::Query kApplicant{"dossier.applicant", "SELECT username, full_name, kind FROM users WHERE id = $1"};
 const store::Query kEventInsert{"dossier.event_insert",
                                 "INSERT INTO dossier_events (dossier_id, at, actor_id, actor_role, action, detail) "
                                 "VALUES ($1, $2, $3, $4, $5, $6)"};
@@ -62,19 +74,19 @@ const store::Query kEvents{
     "dossier.events", "SELECT at, actor_role, action, detail FROM dossier_events WHERE dossier_id = $1 ORDER BY id"};
 const store::Query kLookup{"dossier.lookup",
                            "SELECT code, status, procedure_code, procedure_version, agency_code, submitted_at, "
-                           "received_at, lookup_secret_hash FROM dossiers WHERE code = $1"};
+                           "received_at, lookup_secret_hash, due_at FROM dossiers WHERE code = $1"};
 
 const std::string kOrder = " ORDER BY COALESCE(submitted_at, updated_at) DESC, id DESC LIMIT $3 OFFSET $4";
 const std::string kMineWhere = " FROM dossiers WHERE applicant_id = $1 AND ($2 = '' OR status = $2)";
 const std::string kAgencyWhere =
     " FROM dossiers WHERE agency_code = $1 AND status <> 'draft' AND ($2 = '' OR status = $2)";
 const std::string kAllWhere = " FROM dossiers WHERE status <> 'draft' AND ($1 = '' OR status = $1)";
-const std::string kMineSql = std::string("SELECT ") + kColumns + kMineWhere + kOrder;
+const std::string kMineSql = "SELECT " + kColumns + kMineWhere + kOrder;
 const std::string kMineCountSql = "SELECT COUNT(*)" + kMineWhere;
-const std::string kAgencySql = std::string("SELECT ") + kColumns + kAgencyWhere + kOrder;
+const std::string kAgencySql = "SELECT " + kColumns + kAgencyWhere + kOrder;
 const std::string kAgencyCountSql = "SELECT COUNT(*)" + kAgencyWhere;
-const std::string kAllSql = std::string("SELECT ") + kColumns + kAllWhere +
-                            " ORDER BY COALESCE(submitted_at, updated_at) DESC, id DESC LIMIT $2 OFFSET $3";
+const std::string kAllSql =
+    "SELECT " + kColumns + kAllWhere + " ORDER BY COALESCE(submitted_at, updated_at) DESC, id DESC LIMIT $2 OFFSET $3";
 const std::string kAllCountSql = "SELECT COUNT(*)" + kAllWhere;
 const store::Query kListMine{"dossier.list_mine", kMineSql};
 const store::Query kCountMine{"dossier.count_mine", kMineCountSql};
@@ -101,9 +113,7 @@ core::Error Invalid(const std::string& field, const char* code, std::string vi, 
   return e;
 }
 
-bool IsApplicant(const access::Principal* who) {
-  return who && !who->IsToken() && who->kind != access::AccountKind::kOfficer;
-}
+using internal::IsApplicant;
 // Applicants only: anonymous → unauthorized, officers and tokens → forbidden.
 std::optional<core::Error> RequireApplicant(const Caller& caller) {
   if (!caller.principal) return Unauthorized();
@@ -118,11 +128,28 @@ bool AcceptsKind(const cat::Procedure& p, access::AccountKind kind) {
 
 std::string OptText(const store::Row& r, size_t col) { return r.OptText(col).value_or(""); }
 
+std::vector<std::string> StringList(const std::string& text) {
+  std::vector<std::string> out;
+  auto j = json::parse(text, nullptr, false);
+  if (j.is_array())
+    for (const auto& v : j)
+      if (v.is_string()) out.push_back(v.get<std::string>());
+  return out;
+}
+
+}  // namespace
+
+namespace internal {
+
+bool IsApplicant(const access::Principal* who) {
+  return who && !who->IsToken() && who->kind != access::AccountKind::kOfficer;
+}
+
 Dossier FromRow(const store::Row& r, const catalog::Snapshot& snap) {
   Dossier d;
   d.id = r.Int(0);
   d.code = OptText(r, 1);
-  d.status = core::dossier::StatusFromString(r.Text(2)).value_or(Status::kDraft);
+  d.status = r.Text(2);
   d.applicant_id = r.Int(3);
   d.procedure.code = r.Text(4);
   d.procedure.version = static_cast<int>(r.Int(5));
@@ -143,23 +170,50 @@ Dossier FromRow(const store::Row& r, const catalog::Snapshot& snap) {
   d.submitted_at = OptText(r, 11);
   d.received_at = OptText(r, 12);
   d.due_at = OptText(r, 13);
+  d.workflow = OptText(r, 14);
+  d.statutory_amount = static_cast<int>(r.Int(15));
+  d.statutory_unit = OptText(r, 16);
+  d.unit = OptText(r, 17);
+  d.partner_agency = OptText(r, 18);
+  d.partner_unit = OptText(r, 19);
+  d.assignee = OptText(r, 20);
+  d.clock = OptText(r, 21);
+  auto pauses = json::parse(r.Text(22), nullptr, false);
+  if (pauses.is_array())
+    for (const auto& p : pauses)
+      if (p.is_array() && p.size() == 2 && p[0].is_string() && p[1].is_string())
+        d.pauses.push_back({p[0].get<std::string>(), p[1].get<std::string>()});
+  d.paused_since = OptText(r, 23);
+  d.extension_due = OptText(r, 24);
+  d.taken = StringList(r.Text(25));
+  d.step_since = OptText(r, 26);
+  d.step_giver = OptText(r, 27);
+  d.outcome = OptText(r, 28);
+  d.finished_at = OptText(r, 29);
+  d.result_timing = OptText(r, 30);
+  d.result_number = OptText(r, 31);
+  d.return_method = OptText(r, 32);
+  d.due_flag = OptText(r, 33);
+  d.applicant_name = OptText(r, 34);
+  d.applicant_kind = OptText(r, 35);
   return d;
 }
 
-// Whether `who` may see `d`: its owner, or an officer handling dossiers at its agency once submitted.
 bool MaySee(const access::Principal* who, const Dossier& d) {
   if (!who) return false;
   if (IsApplicant(who)) return d.applicant_id == who->user_id;
-  if (d.status == Status::kDraft) return false;
-  return access::Allows(who, access::perm::kDossiersHandle, access::Target{d.agency.code, {}, {}});
+  if (d.status == "draft") return false;
+  if (access::Allows(who, access::perm::kDossiersHandle, access::Target{d.agency.code, {}, {}})) return true;
+  return !d.partner_agency.empty() &&
+         access::Allows(who, access::perm::kDossiersHandle, access::Target{d.partner_agency, {}, {}});
 }
 
 void AddEvent(store::Transaction& tx, Context& ctx, const Caller& caller, std::int64_t id, const std::string& action,
-              const json& detail) {
+              const json& detail, std::optional<core::Instant> at) {
   store::Value actor = store::Null{};
   if (caller.principal && caller.principal->user_id) actor = static_cast<std::int64_t>(caller.principal->user_id);
   tx.Execute(kEventInsert,
-             {id, core::FormatInstant(ctx.clock.Now()), actor,
+             {id, core::FormatInstant(at.value_or(ctx.clock.Now())), actor,
               caller.principal ? caller.principal->MainRole() : std::string("anonymous"), action, detail.dump()});
 }
 
@@ -181,6 +235,37 @@ std::optional<Dossier> Load(store::Transaction& tx, const catalog::Snapshot& sna
   if (!row) return std::nullopt;
   return FromRow(*row, snap);
 }
+
+std::optional<double> WorkingDaysLeft(const Dossier& d, const core::calendar::WorkingCalendar& cal, core::Instant now) {
+  if (d.due_at.empty() || (d.clock != "running" && d.clock != "paused")) return std::nullopt;
+  auto due = core::ParseInstant(d.due_at);
+  if (!due) return std::nullopt;
+  if (d.clock == "paused") {
+    if (auto since = core::ParseInstant(d.paused_since)) now = *since;  // frozen while the applicant owes papers
+  }
+  using Hours = std::chrono::duration<double, std::ratio<3600>>;
+  double days = now <= *due ? Hours(cal.WorkingTimeBetween(now, *due)).count() / 8
+                            : -Hours(cal.WorkingTimeBetween(*due, now)).count() / 8;
+  double rounded = std::round(days * 10) / 10;
+  return rounded == 0 ? 0.0 : rounded;  // never -0
+}
+
+void Annotate(Context& ctx, Dossier& d) {
+  if (d.due_at.empty()) return;
+  auto cal = calendar::ForAgency(ctx, d.agency.code);
+  if (!cal) return;
+  d.working_days_left = WorkingDaysLeft(d, **cal, ctx.clock.Now());
+}
+
+}  // namespace internal
+
+namespace {
+using internal::AddEvent;
+using internal::Annotate;
+using internal::Audit;
+using internal::FromRow;
+using internal::Load;
+using internal::MaySee;
 
 // Every string (and key) of `j` in NFC.
 json Normalised(const json& j) {
@@ -251,6 +336,7 @@ core::Result<Dossier> Get(Context& ctx, const Caller& caller, std::int64_t id) {
     if (t.detail.is_discarded()) t.detail = json::object();
     d->timeline.push_back(std::move(t));
   }
+  Annotate(ctx, *d);
   return *d;
 }
 
@@ -272,7 +358,7 @@ core::Result<Dossier> SaveDraft(Context& ctx, const Caller& caller, std::int64_t
   auto tx = ctx.db.Begin();
   auto d = Load(*tx, *snap, id);
   if (!d || d->applicant_id != caller.principal->user_id) return NotFound();
-  if (d->status != Status::kDraft)
+  if (d->status != "draft")
     return Conflict("Hồ sơ đã nộp, không sửa được bản nháp.", "The dossier was submitted; the draft cannot change.");
   if (tx->Execute(kSave, {text, core::FormatInstant(ctx.clock.Now()), id, static_cast<std::int64_t>(*version)}) != 1)
     return Conflict("Bản nháp đã được sửa ở nơi khác; hãy tải lại.",
@@ -316,9 +402,13 @@ core::Result<Submission> Submit(Context& ctx, const Caller& caller, std::int64_t
       }
       auto d = Load(*tx, *snap, id);
       if (!d || d->applicant_id != applicant) return NotFound();
-      if (d->status != Status::kDraft) return Conflict("Hồ sơ đã được nộp.", "The dossier has already been submitted.");
+      if (d->status != "draft") return Conflict("Hồ sơ đã được nộp.", "The dossier has already been submitted.");
       const auto* p = snap->catalog().FindProcedure(cat::ProcedureCode{d->procedure.code});
       if (!p) return Conflict("Thủ tục này không còn trong danh mục.", "The procedure is no longer in the catalog.");
+      const auto* flow = snap->WorkflowOf(*p);
+      if (!flow)
+        return Conflict("Danh mục chưa có quy trình xử lý cho thủ tục này.",
+                        "The catalog has no processing workflow for this procedure.");
       if (!AcceptsKind(*p, caller.principal->kind))
         return Invalid("procedure", "applicant_not_allowed", "Thủ tục này không dành cho loại tài khoản của bạn.",
                        "This procedure is not open to your kind of account.");
@@ -349,9 +439,15 @@ core::Result<Submission> Submit(Context& ctx, const Caller& caller, std::int64_t
       auto code = core::dossier::FormatCode(agency, today, number);
       auto secret = core::dossier::MakeSecret([](std::uint32_t n) { return randombytes_uniform(n); });
       auto stamp = core::FormatInstant(now);
+      auto who = tx->QueryOne(kApplicant, {applicant});
+      const std::string name = core::text::Nfc(who->Text(1));
+      const bool days = p->processing_time.unit == cat::TimeUnit::kWorkingDays;
       auto changed =
           tx->Execute(kSubmit, {code, accounts::Sha256Hex(code + ":" + secret), static_cast<std::int64_t>(p->version),
-                                d->form_data.dump(), stamp, stamp, core::FormatInstant(received), key, id});
+                                d->form_data.dump(), stamp, stamp, core::FormatInstant(received), key, id,
+                                flow->initial, flow->id, static_cast<std::int64_t>(p->processing_time.amount),
+                                std::string(days ? "working_days" : "working_hours"), p->handling_unit.value,
+                                who->Text(0), name, core::text::Fold(name), who->Text(2)});
       if (changed != 1) return Conflict("Hồ sơ đã được nộp.", "The dossier has already been submitted.");
       AddEvent(*tx, ctx, caller, id, "submit", {{"code", code}, {"received_at", core::FormatInstant(received)}});
       Audit(*tx, ctx, caller, "dossier.submit", id,
@@ -373,18 +469,24 @@ core::Result<Submission> Submit(Context& ctx, const Caller& caller, std::int64_t
 core::Result<Dossier> Withdraw(Context& ctx, const Caller& caller, std::int64_t id) {
   if (auto e = RequireApplicant(caller)) return *e;
   auto snap = catalog::Current(ctx);
-  auto tx = ctx.db.Begin();
-  auto d = Load(*tx, *snap, id);
+  std::optional<Dossier> d;
+  {
+    auto tx = ctx.db.Begin(store::Database::Mode::kReadOnly);
+    d = Load(*tx, *snap, id);
+  }
   if (!d || d->applicant_id != caller.principal->user_id) return NotFound();
-  if (d->status == Status::kWithdrawn) return *d;  // withdrawing twice changes nothing
-  if (d->status != Status::kSubmitted || tx->Execute(kWithdraw, {core::FormatInstant(ctx.clock.Now()), id}) != 1)
+  if (d->status == "withdrawn") return *d;  // withdrawing twice changes nothing
+  auto not_now = [] {
     return Conflict("Chỉ rút được hồ sơ đã nộp mà chưa được tiếp nhận.",
                     "Only a submitted dossier not yet received can be withdrawn.");
-  AddEvent(*tx, ctx, caller, id, "withdraw", json::object());
-  Audit(*tx, ctx, caller, "dossier.withdraw", id, {{"code", d->code}});
-  d = Load(*tx, *snap, id);
-  tx->Commit();
-  return *d;
+  };
+  if (d->status == "draft") return not_now();
+  workflow::ActInput in;
+  in.version = d->version;
+  in.request.action = "withdraw";
+  auto r = workflow::Act(ctx, caller, id, in);
+  if (!r && r.error().code == core::workflow::kActionNotAllowed) return not_now();
+  return r;
 }
 
 core::Result<Page> List(Context& ctx, const Caller& caller, const ListQuery& query) {
@@ -392,7 +494,7 @@ core::Result<Page> List(Context& ctx, const Caller& caller, const ListQuery& que
   if (!who) return Unauthorized();
   auto snap = catalog::Current(ctx);
   auto tx = ctx.db.Begin(store::Database::Mode::kReadOnly);
-  std::string status = query.status ? std::string(core::dossier::ToString(*query.status)) : "";
+  const std::string& status = query.status;
   const std::int64_t limit = query.per_page;
   const std::int64_t offset = static_cast<std::int64_t>(query.page - 1) * query.per_page;
   Page page;
@@ -409,7 +511,10 @@ core::Result<Page> List(Context& ctx, const Caller& caller, const ListQuery& que
     page.total = static_cast<int>(tx->QueryOne(kCountAgency, {who->agency, status})->Int(0));
     rows = tx->Query(kListAgency, {who->agency, status, limit, offset});
   }
-  for (const auto& r : rows) page.items.push_back(FromRow(r, *snap));
+  for (const auto& r : rows) {
+    page.items.push_back(FromRow(r, *snap));
+    Annotate(ctx, page.items.back());
+  }
   return page;
 }
 
@@ -427,7 +532,7 @@ core::Result<PublicView> Lookup(Context& ctx, const std::string& code, const std
     return NotFound();
   PublicView v;
   v.code = row->Text(0);
-  v.status = core::dossier::StatusFromString(row->Text(1)).value_or(Status::kSubmitted);
+  v.status = row->Text(1);
   v.procedure.code = row->Text(2);
   v.procedure.version = static_cast<int>(row->Int(3));
   if (const auto* p = snap->catalog().FindProcedure(cat::ProcedureCode{v.procedure.code})) {
@@ -441,6 +546,7 @@ core::Result<PublicView> Lookup(Context& ctx, const std::string& code, const std
   }
   v.submitted_at = OptText(*row, 5);
   v.received_at = OptText(*row, 6);
+  v.appointment_at = OptText(*row, 8);
   return v;
 }
 

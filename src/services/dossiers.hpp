@@ -36,10 +36,15 @@ struct TimelineEntry {
   nlohmann::json detail = nlohmann::json::object();
 };
 
+struct Pause {
+  std::string begin, end;  // ISO instants
+};
+
 struct Dossier {
   std::int64_t id = 0;
   std::string code;  // "" while a draft
-  core::dossier::Status status = core::dossier::Status::kDraft;
+  // "draft", or once submitted the workflow state name (submitted, received, assigned, …).
+  std::string status = "draft";
   std::int64_t applicant_id = 0;
   ProcedureRef procedure;
   AgencyRef agency;
@@ -48,6 +53,22 @@ struct Dossier {
   std::string created_at, updated_at;
   std::string submitted_at, received_at, due_at;  // "" when not (yet) known
   std::vector<TimelineEntry> timeline;            // filled by Get only
+
+  // Processing (issue 6), set once submitted: the workflow and statutory time frozen at submission,
+  // the processing unit, who handles it, the clock and the outcome.
+  std::string workflow;
+  int statutory_amount = 0;
+  std::string statutory_unit;  // working_days | working_hours
+  std::string unit, partner_agency, partner_unit;
+  std::string assignee;               // username, "" when none
+  std::string clock = "not_started";  // not_started | running | paused | stopped
+  std::vector<Pause> pauses;          // closed pauses
+  std::string paused_since, extension_due, step_since, step_giver;
+  std::vector<std::string> taken;  // actions taken, in order
+  std::string outcome, finished_at, result_timing, result_number, return_method;
+  std::string due_flag;  // "" | soon | overdue
+  std::string applicant_name, applicant_kind;
+  std::optional<double> working_days_left;  // on reads: working days to the due time (negative when late)
 };
 
 using Caller = accounts::Caller;
@@ -79,11 +100,12 @@ struct Submission {
 core::Result<Submission> Submit(Context& ctx, const Caller& caller, std::int64_t id, const std::string& idempotency_key,
                                 std::string* online_since = nullptr);
 
-// The owner withdraws a submitted dossier that no officer has received yet.
+// The owner withdraws a submitted dossier that no officer has received yet (the workflow's
+// `withdraw` action, through the engine).
 core::Result<Dossier> Withdraw(Context& ctx, const Caller& caller, std::int64_t id);
 
 struct ListQuery {
-  std::optional<core::dossier::Status> status;
+  std::string status;  // "" for any
   int page = 1;
   int per_page = 20;
 };
@@ -97,7 +119,7 @@ core::Result<Page> List(Context& ctx, const Caller& caller, const ListQuery& que
 
 struct PublicView {
   std::string code;
-  core::dossier::Status status = core::dossier::Status::kSubmitted;
+  std::string status = "submitted";
   ProcedureRef procedure;
   AgencyRef agency;
   std::string submitted_at, received_at;

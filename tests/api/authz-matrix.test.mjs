@@ -17,6 +17,7 @@ const HOAN_KIEM = '000.00.20.H26';
 // {username, agency, roles: [role names]}; `target.agency` is the agency the route's {code} or {id}
 // points at.
 const has = (c, role) => !!c && c.roles.includes(role);
+const HANDLERS = ['one_stop_officer', 'specialist', 'unit_head', 'agency_leader', 'clerk'];
 const RULES = {
   public: () => true,
   authenticated: (c) => c !== null,
@@ -29,6 +30,12 @@ const RULES = {
   // Dossiers (issue 5): drafts, submit and withdraw are for applicants only — the service refuses
   // every officer, city_admin included (a dossier that is not theirs is then a 404, not a 403).
   'dossiers.own': (c) => !!c && (c.kind === 'citizen' || c.kind === 'business'),
+  // Processing (issue 6): the officers who handle dossiers pass the route at any agency; the service
+  // then answers 404 for a dossier of another agency and 403 for the wrong role, unit or assignee.
+  'dossiers.handle': (c) => has(c, 'city_admin') || HANDLERS.some((r) => has(c, r)),
+  // Workflow actions: handling officers, and applicants on their own dossiers (withdraw, supplement).
+  'dossiers.act': (c) => !!c && (c.kind === 'citizen' || c.kind === 'business' || has(c, 'city_admin') ||
+    HANDLERS.some((r) => has(c, r))),
 };
 
 const OFFICER_NAMES = ['motcua', 'chuyenvien', 'truongphong', 'lanhdao', 'vanthu', 'cntt'];

@@ -88,7 +88,7 @@ TEST_F(DossiersTest, OutsideOfficeHoursTheReceiptIsTheNextWorkingMorning) {
   EXPECT_EQ(s.dossier.code, "000.00.19.H26-170224-0001");
   EXPECT_EQ(s.dossier.submitted_at, "2017-02-24T17:30:00+07:00");
   EXPECT_EQ(s.dossier.received_at, "2017-02-27T08:00:00+07:00");  // Monday morning
-  EXPECT_EQ(s.dossier.status, core::dossier::Status::kSubmitted);
+  EXPECT_EQ(s.dossier.status, "submitted");
   EXPECT_TRUE(s.dossier.due_at.empty());
 }
 
@@ -171,8 +171,8 @@ TEST_F(DossiersTest, OnlyApplicantsAndOnlyWhatTheProcedureAndRolloutAllow) {
   EXPECT_EQ(since, "unset");  // no wave plans it there: no date to give
   // Withdraw before any officer received it; twice is harmless.
   auto w = SubmitOk(*ctx_, Draft(*ctx_));
-  EXPECT_EQ(Withdraw(*ctx_, Me(), w.dossier.id)->status, core::dossier::Status::kWithdrawn);
-  EXPECT_EQ(Withdraw(*ctx_, Me(), w.dossier.id)->status, core::dossier::Status::kWithdrawn);
+  EXPECT_EQ(Withdraw(*ctx_, Me(), w.dossier.id)->status, "withdrawn");
+  EXPECT_EQ(Withdraw(*ctx_, Me(), w.dossier.id)->status, "withdrawn");
   auto timeline = Get(*ctx_, Me(), w.dossier.id)->timeline;
   ASSERT_EQ(timeline.size(), 3u);
   EXPECT_EQ(timeline[2].action, "withdraw");

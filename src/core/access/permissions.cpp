@@ -36,6 +36,14 @@ const std::vector<Rule>& Rules() {
         {Role::kUnitHead, Scope::kUnit},
         {Role::kAgencyLeader, Scope::kAgency},
         {Role::kClerk, Scope::kAgency}}},
+      // The applicant acts on their own dossier (withdraw, supplement); officers as dossiers.handle.
+      {perm::kDossiersAct,
+       true,
+       {{Role::kOneStopOfficer, Scope::kAgency},
+        {Role::kSpecialist, Scope::kUnit},
+        {Role::kUnitHead, Scope::kUnit},
+        {Role::kAgencyLeader, Scope::kAgency},
+        {Role::kClerk, Scope::kAgency}}},
   };
   return kRules;
 }

@@ -24,6 +24,7 @@ inline constexpr std::string_view kReportsRead = "reports.read";        // repor
 inline constexpr std::string_view kAuditRead = "audit.read";            // the audit trail
 inline constexpr std::string_view kDossiersOwn = "dossiers.own";        // an applicant's own dossiers
 inline constexpr std::string_view kDossiersHandle = "dossiers.handle";  // officers at their agency
+inline constexpr std::string_view kDossiersAct = "dossiers.act";  // workflow actions: handling officers, applicants
 }  // namespace perm
 
 // What an action touches. Empty fields at route level: "somewhere".

@@ -18,4 +18,9 @@ std::optional<Status> StatusFromString(std::string_view name);
 std::string_view Label(Status status);  // Vietnamese
 std::string_view LabelEn(Status status);
 
+// Labels of any dossier status: "draft" and every workflow state name of catalog workflows.yaml
+// (submitted, received, assigned, …). An unknown name is its own label.
+std::string_view StateLabel(std::string_view state);  // Vietnamese
+std::string_view StateLabelEn(std::string_view state);
+
 }  // namespace motcua::core::dossier

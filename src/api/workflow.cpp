@@ -1,0 +1,150 @@
+// Processing over HTTP: JSON in and out for the workflow use cases (services/workflow.hpp).
+#include "api/workflow.hpp"
+
+#include <charconv>
+
+#include <nlohmann/json.hpp>
+
+#include "api/auth.hpp"
+#include "api/dossiers.hpp"
+#include "api/params.hpp"
+#include "core/common/time.hpp"
+#include "core/dossier/status.hpp"
+#include "services/workflow.hpp"
+
+namespace motcua::api {
+namespace {
+
+namespace svc = services::workflow;
+using nlohmann::json;
+
+json OrNull(const std::string& s) { return s.empty() ? json(nullptr) : json(s); }
+
+std::optional<std::int64_t> IdOf(const http::Request& req) {
+  auto text = req.Param("id");
+  std::int64_t id = 0;
+  auto [p, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
+  if (ec != std::errc() || p != text.data() + text.size() || id <= 0) return std::nullopt;
+  return id;
+}
+
+core::Error BadField(const std::string& field, const std::string& vi, const std::string& en) {
+  auto e =
+      core::Error::Make(core::errc::kValidationFailed, "Dữ liệu gửi lên chưa hợp lệ.", "The data sent is not valid.");
+  e.fields[field] = {"invalid_format", vi, en};
+  return e;
+}
+
+}  // namespace
+
+http::Response Inbox(services::Context& ctx, http::Request& req) {
+  Params params(req);
+  svc::InboxQuery q;
+  if (auto s = params.Text("status", 40)) {
+    q.status = *s;
+    if (core::dossier::StateLabel(*s) == *s) params.Invalid("status", "Trạng thái không hợp lệ.", "Unknown status.");
+  }
+  if (auto s = params.Text("procedure", 40)) q.procedure = *s;
+  if (auto s = params.Text("due", 10)) {
+    q.due = *s;
+    if (q.due != "soon" && q.due != "overdue")
+      params.Invalid("due", "Chỉ nhận soon hoặc overdue.", "due must be soon or overdue.");
+  }
+  if (auto s = params.Text("q", 100)) q.q = *s;
+  q.page = params.Int("page", 1, 100000).value_or(1);
+  q.per_page = params.Int("per_page", 1, 100).value_or(20);
+  if (!params.ok()) return http::Response::FromError(params.error());
+  auto page = svc::Inbox(ctx, CallerOf(req), q);
+  if (!page) return http::Response::FromError(page.error());
+  json items = json::array();
+  for (const auto& d : page->items) {
+    json item = DossierSummaryJson(d);
+    item["procedure"] = {{"code", d.procedure.code}, {"name", d.procedure.name}, {"name_en", d.procedure.name_en}};
+    item["agency"] = {{"code", d.agency.code}, {"name", d.agency.name}};
+    item["applicant_name"] = OrNull(d.applicant_name);
+    items.push_back(std::move(item));
+  }
+  json counts = json::object();
+  for (const auto& [status, n] : page->counts) counts[status] = n;
+  return http::Response::Json(
+      200, {{"items", items}, {"total", page->total}, {"page", q.page}, {"per_page", q.per_page}, {"counts", counts}});
+}
+
+http::Response DossierActions(services::Context& ctx, http::Request& req) {
+  auto id = IdOf(req);
+  if (!id) return http::Response::FromError(core::Error::NotFound());
+  auto a = svc::AllowedActions(ctx, CallerOf(req), *id);
+  if (!a) return http::Response::FromError(a.error());
+  json actions = json::array();
+  for (const auto& x : a->actions)
+    actions.push_back({{"name", x.name},
+                       {"label", x.label},
+                       {"label_en", x.label_en},
+                       {"needs_comment", x.needs_comment},
+                       {"needs_assignee", x.needs_assignee},
+                       {"needs_new_due", x.needs_new_due},
+                       {"needs_result_number", x.needs_result_number},
+                       {"needs_return_method", x.needs_return_method},
+                       {"slip", x.slip}});
+  json assignees = json::array();
+  for (const auto& p : a->assignees) assignees.push_back({{"username", p.username}, {"full_name", p.full_name}});
+  return http::Response::Json(
+      200, {{"version", a->version}, {"status", a->status}, {"actions", actions}, {"assignees", assignees}});
+}
+
+http::Response TakeDossierAction(services::Context& ctx, http::Request& req) {
+  auto id = IdOf(req);
+  if (!id) return http::Response::FromError(core::Error::NotFound());
+  auto body = JsonObjectBody(req);
+  if (!body) return http::Response::FromError(body.error());
+  svc::ActInput in;
+  in.request.action = std::string(req.Param("action"));
+  if (auto it = body->find("version"); it != body->end()) {
+    if (!it->is_number_integer())
+      return http::Response::FromError(
+          BadField("version", "Phiên bản phải là số nguyên.", "version must be an integer."));
+    in.version = it->get<int>();
+  }
+  for (const char* key : {"comment", "assignee", "new_due", "result_number", "return_method"}) {
+    auto it = body->find(key);
+    if (it == body->end() || it->is_null()) continue;
+    if (!it->is_string()) return http::Response::FromError(BadField(key, "Phải là một chuỗi.", "Must be a string."));
+  }
+  in.request.comment = Str(*body, "comment");
+  in.request.assignee = Str(*body, "assignee");
+  in.request.result_number = Str(*body, "result_number");
+  in.request.return_method = Str(*body, "return_method");
+  if (auto due = Str(*body, "new_due"); !due.empty()) {
+    in.request.new_due = core::ParseInstant(due);
+    if (!in.request.new_due)
+      return http::Response::FromError(
+          BadField("new_due", "Thời điểm không hợp lệ (ISO 8601).", "Not a valid instant (ISO 8601)."));
+  }
+  auto d = svc::Act(ctx, CallerOf(req), *id, in);
+  if (!d) return http::Response::FromError(d.error());
+  return http::Response::Json(200, DossierJson(*d, CallerIsOfficer(req)));
+}
+
+http::Response DossierControlSheet(services::Context& ctx, http::Request& req) {
+  auto id = IdOf(req);
+  if (!id) return http::Response::FromError(core::Error::NotFound());
+  auto rows = svc::ControlSheet(ctx, CallerOf(req), *id);
+  if (!rows) return http::Response::FromError(rows.error());
+  json out = json::array();
+  for (const auto& r : *rows)
+    out.push_back({{"step", r.step},
+                   {"action", r.action},
+                   {"agency", r.agency},
+                   {"unit", OrNull(r.unit)},
+                   {"giver", OrNull(r.giver)},
+                   {"receiver", r.receiver},
+                   {"handed_at", r.handed_at},
+                   {"done_at", r.done_at},
+                   {"allotted_hours", r.allotted_hours},
+                   {"used_hours", r.used_hours},
+                   {"timing", r.timing},
+                   {"note", OrNull(r.note)}});
+  return http::Response::Json(200, {{"rows", out}});
+}
+
+}  // namespace motcua::api
