@@ -45,6 +45,7 @@ std::unique_ptr<store::Database> OpenDatabase(const Config& config, const core::
 }
 
 std::unique_ptr<core::Clock> MakeClock(const Config& config) {
+  if (config.clock_start && config.clock_frozen) return std::make_unique<core::ManualClock>(*config.clock_start);
   if (config.clock_start) return std::make_unique<core::ShiftedClock>(*config.clock_start);
   return std::make_unique<core::SystemClock>();
 }

@@ -128,6 +128,7 @@ const std::vector<Setting>& Settings() {
          c.clock_start = *t;
          return std::nullopt;
        }},
+      {"clock_frozen", [](Config& c, const std::string& v) { return ParseBool(v, c.clock_frozen); }},
       {"password_cost",
        [](Config& c, const std::string& v) -> std::optional<std::string> {
          if (v != "interactive" && v != "moderate" && v != "min") return "must be interactive, moderate or min";
@@ -224,6 +225,10 @@ std::variant<Config, ConfigProblems> LoadConfig(const ConfigSource& source) {
 
   if (config.production() && config.clock_start)
     problems.push_back("MOTCUA_CLOCK_START is for development and tests; it is refused in production mode.");
+  if (config.clock_frozen && !config.clock_start)
+    problems.push_back("MOTCUA_CLOCK_FROZEN needs MOTCUA_CLOCK_START (the instant the clock stays at).");
+  if (config.production() && config.clock_frozen)
+    problems.push_back("MOTCUA_CLOCK_FROZEN is for tests; it is refused in production mode.");
   if (config.production() && config.demo)
     problems.push_back("MOTCUA_DEMO is refused in production mode: demo accounts have a published password.");
 

@@ -30,6 +30,8 @@ struct Config {
   // MOTCUA_CLOCK_START: the server's clock starts at this instant and runs on from there
   // (development and tests only; refused in production).
   std::optional<core::Instant> clock_start;
+  // MOTCUA_CLOCK_FROZEN: the clock stays at MOTCUA_CLOCK_START (black-box tests of exact deadlines).
+  bool clock_frozen = false;
   // Accounts (issue 4).
   std::string password_cost = "interactive";  // MOTCUA_PASSWORD_COST: interactive | moderate | min (tests)
   int session_idle_minutes = 30;              // MOTCUA_SESSION_IDLE_MINUTES: idle expiry of a session

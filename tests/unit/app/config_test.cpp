@@ -72,5 +72,25 @@ TEST(Config, ClockStartIsAnIsoInstant) {
   EXPECT_TRUE(std::holds_alternative<ConfigProblems>(bad));
 }
 
+TEST(Config, AFrozenClockNeedsAStartAndIsRefusedInProduction) {
+  auto frozen =
+      LoadConfig({{}, {{"MOTCUA_CLOCK_START", "2017-01-19T08:30:00+07:00"}, {"MOTCUA_CLOCK_FROZEN", "true"}}});
+  ASSERT_TRUE(std::holds_alternative<Config>(frozen));
+  EXPECT_TRUE(std::get<Config>(frozen).clock_frozen);
+  auto alone = LoadConfig({{}, {{"MOTCUA_CLOCK_FROZEN", "true"}}});
+  ASSERT_TRUE(std::holds_alternative<ConfigProblems>(alone));
+  EXPECT_EQ(std::get<ConfigProblems>(alone).size(), 1u);
+  auto production = LoadConfig({{}, {{"MOTCUA_MODE", "production"}, {"MOTCUA_CLOCK_FROZEN", "true"}}});
+  ASSERT_TRUE(std::holds_alternative<ConfigProblems>(production));
+  EXPECT_EQ(std::get<ConfigProblems>(production).size(), 2u);
+}
+
+TEST(Config, SweepSecondsIsBounded) {
+  auto ok = LoadConfig({{}, {{"MOTCUA_SWEEP_SECONDS", "0"}}});
+  ASSERT_TRUE(std::holds_alternative<Config>(ok));
+  EXPECT_EQ(std::get<Config>(ok).sweep_seconds, 0);
+  EXPECT_TRUE(std::holds_alternative<ConfigProblems>(LoadConfig({{}, {{"MOTCUA_SWEEP_SECONDS", "-1"}}})));
+}
+
 }  // namespace
 }  // namespace motcua::app
