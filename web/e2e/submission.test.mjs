@@ -136,7 +136,13 @@ describe('online submission', { timeout: 300000 }, () => {
       ['12', '5', '1990'],
       'the date of birth comes from the profile, as day, month and year',
     );
-    // Errors first: a short ID number and no district or ward.
+    // The profile's one-line address is matched to the agency tree.
+    const owner = page.locator('#f-owner-address');
+    assert.equal(await owner.getByLabel('Quận/huyện/thị xã').inputValue(), '000.00.19.H26');
+    assert.equal(await owner.getByLabel('Số nhà, ngõ, đường phố').inputValue(), 'Số 12 phố Đội Cấn');
+    assert.equal(await owner.getByLabel('Xã/phường/thị trấn').locator('option:checked').textContent(), 'Phường Cống Vị');
+    // Errors first: a short ID number, a wrong phone, no district (and so no ward).
+    await owner.getByLabel('Quận/huyện/thị xã').selectOption({ label: '— Chọn —' });
     await page.getByLabel('Số CMND/CCCD').fill('0010900');
     await page.getByLabel('Số điện thoại').fill('12345');
     await page.getByRole('button', { name: 'Tiếp tục' }).click();
@@ -156,7 +162,6 @@ describe('online submission', { timeout: 300000 }, () => {
     await checkPage(page, '03-owner-errors');
     await idInput.fill('001090012345');
     await page.getByLabel('Số điện thoại').fill('0912345678');
-    const owner = page.locator('#f-owner-address');
     await owner.getByLabel('Quận/huyện/thị xã').selectOption({ label: 'Quận Ba Đình' });
     await owner.getByLabel('Xã/phường/thị trấn').selectOption({ label: 'Phường Cống Vị' });
     await page.getByRole('button', { name: 'Tiếp tục' }).click();
@@ -237,6 +242,13 @@ describe('online submission', { timeout: 300000 }, () => {
     assert.match((await main.textContent()) ?? '', /75\.000 ₫/);
     assert.ok((await page.getByRole('link', { name: /^Thay đổi/ }).count()) >= 5, 'every section has change links');
     await checkPage(page, '08-check');
+    // "Thay đổi" goes to the page that asks, and "Tiếp tục" comes back here.
+    await page.getByRole('link', { name: 'Thay đổi Số tầng' }).click();
+    await page.waitForURL(new RegExp(`${dossierPath}/buoc/4\\?tu=kiem-tra$`));
+    await page.getByLabel('Số tầng').fill('3');
+    await page.getByRole('button', { name: 'Tiếp tục' }).click();
+    await page.waitForURL(new RegExp(`${dossierPath}/kiem-tra$`));
+    await main.locator('.summary-list__row', { hasText: 'Số tầng' }).getByText('3', { exact: true }).waitFor();
     await page.getByRole('button', { name: 'Nộp hồ sơ' }).click();
 
     // Receipt.

@@ -7,6 +7,7 @@ import type { Locale, MessageKey } from '../i18n';
 import { catalogApi } from '../lib/catalog';
 import { localName } from '../lib/catalog_format';
 import { formatDate, formatMoney } from '../lib/format';
+import { sectionTitle } from '../lib/sections_text';
 import { fieldLabel, isAbsent, isVisible, type FormData, type FormField, type Section } from '../lib/form_schema';
 import { useSite } from '../site_context';
 import { cityName } from '../lib/site';
@@ -144,7 +145,7 @@ export function AnswersSummary({
   return (
     <>
       {sectionList.map((section, i) => {
-        const title = section.group ? fieldLabel(section.group, locale) : t('flow.section_details');
+        const title = sectionTitle(sectionList, i, locale, t);
         const scope = section.group ? (isRecord(data[section.group.key]) ? (data[section.group.key] as FormData) : {}) : data;
         const list = rows(section.fields, scope, data, fields, locale);
         const Heading = headingLevel === 2 ? 'h2' : 'h3';
@@ -168,7 +169,7 @@ export function AnswersSummary({
 function SummaryRow({ label, href, children }: { label: string; href?: string | undefined; children: ComponentChildren }) {
   const { t } = useI18n();
   return (
-    <div class="summary-list__row">
+    <div class={`summary-list__row${href ? ' summary-list__row--actions' : ''}`}>
       <dt class="summary-list__key">{label}</dt>
       <dd class="summary-list__value">{children}</dd>
       {href && (

@@ -22,6 +22,7 @@ export const enDossiers: Record<keyof typeof viDossiers, string> = {
   'flow.title': 'Fill in the form',
   'flow.step': 'Step {n} of {total}',
   'flow.section_details': 'Application details',
+  'flow.section_details_n': 'Application details (part {n})',
   'flow.continue': 'Continue',
   'flow.save_exit': 'Save draft and exit',
   'flow.exit': 'Save and exit',

@@ -21,6 +21,7 @@ export const viDossiers = {
   'flow.title': 'Điền tờ khai',
   'flow.step': 'Bước {n} trên {total}',
   'flow.section_details': 'Thông tin hồ sơ',
+  'flow.section_details_n': 'Thông tin hồ sơ (phần {n})',
   'flow.continue': 'Tiếp tục',
   'flow.save_exit': 'Lưu nháp và thoát',
   'flow.exit': 'Lưu và thoát',

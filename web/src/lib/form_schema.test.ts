@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
+  fold,
+  matchAgency,
+  streetPart,
   fieldAt,
   fieldId,
   isCitizenId,
@@ -258,5 +261,29 @@ describe('values', () => {
   it('knows today in Vietnam', () => {
     expect(todayInVietnam(Date.UTC(2017, 0, 24, 17, 30))).toBe('2017-01-25');
     expect(todayInVietnam(Date.UTC(2017, 0, 24, 16, 59))).toBe('2017-01-24');
+  });
+});
+
+describe('profile address', () => {
+  const text = 'Số 12 phố Đội Cấn, phường Cống Vị, quận Ba Đình, Hà Nội';
+  it('finds the district and ward the one-line address names', () => {
+    expect(fold('Phường Cống Vị')).toBe('phuong cong vi');
+    expect(fold('Quận  Đống Đa')).toBe('quan dong da');
+    const districts = [
+      { code: '000.00.19.H26', name: 'Quận Ba Đình' },
+      { code: '000.00.20.H26', name: 'Quận Hoàn Kiếm' },
+    ];
+    expect(matchAgency(text, districts)?.code).toBe('000.00.19.H26');
+    expect(matchAgency('Số 1 Tràng Tiền', districts)).toBeUndefined();
+    expect(matchAgency(text, [{ name: 'Phường Cống' }, { name: 'Phường Cống Vị' }])?.name).toBe('Phường Cống Vị');
+  });
+  it('keeps the street line', () => {
+    expect(streetPart(text)).toBe('Số 12 phố Đội Cấn');
+    expect(streetPart('Ngõ 5, Thôn Đông, xã Tiên Dương, huyện Đông Anh')).toBe('Ngõ 5, Thôn Đông');
+  });
+  it('prefills an address matched by the caller', () => {
+    const field: FormField = { key: 'a', type: 'address', label: 'Địa chỉ', prefill: 'profile.address' };
+    const address = { province: 'P', district: 'D', ward: 'W', street: 'S' };
+    expect(prefill([field], { address: text }, {}, 'P', address)).toEqual({ a: address });
   });
 });

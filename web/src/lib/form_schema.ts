@@ -230,26 +230,71 @@ function profileValue(profile: Profile, source: string): string | undefined {
   return typeof value === 'string' && value ? value : undefined;
 }
 
+// Vietnamese folded for matching: no diacritics, đ → d, lower case, single spaces.
+export function fold(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+// The agency (district, ward) whose full name ("Quận Ba Đình") the address text contains; the
+// longest name wins ("Phường Cống Vị" over a shorter one inside it).
+export function matchAgency<T extends { name: string }>(text: string, agencies: readonly T[]): T | undefined {
+  const folded = fold(text);
+  let best: T | undefined;
+  for (const a of agencies) {
+    const name = fold(a.name);
+    if (name && folded.includes(name) && (!best || name.length > fold(best.name).length)) best = a;
+  }
+  return best;
+}
+
+const ADMIN_WORDS = /^(phuong|xa|thi tran|quan|huyen|thi xa|thanh pho|tp\.?|tinh|ha noi)\b/;
+
+// The street line of a one-line address: the parts before the ward, district or city.
+export function streetPart(text: string): string {
+  const parts = text.split(',').map((p) => p.trim());
+  const kept: string[] = [];
+  for (const part of parts) {
+    if (ADMIN_WORDS.test(fold(part))) break;
+    kept.push(part);
+  }
+  return kept.join(', ');
+}
+
 // Initial answers from the profile for every field with `prefill` (groups included). Existing
-// answers are never overwritten. An address gets the profile's address text as its street line;
-// the province is the only one the agency tree has.
-export function prefill(fields: readonly FormField[], profile: Profile, data: FormData, province = ''): FormData {
+// answers are never overwritten. An address prefill takes `address` (the profile's one-line
+// address already matched to the agency tree by the caller), else the line as the street.
+export function prefill(
+  fields: readonly FormField[],
+  profile: Profile,
+  data: FormData,
+  province = '',
+  address?: Record<string, string>,
+): FormData {
   const out: FormData = { ...data };
   for (const f of fields) {
     if (f.type === 'group') {
       const inner = isRecord(out[f.key]) ? (out[f.key] as FormData) : {};
-      const filled = prefill(f.fields ?? [], profile, inner, province);
+      const filled = prefill(f.fields ?? [], profile, inner, province, address);
       if (Object.keys(filled).length) out[f.key] = filled;
       continue;
     }
     if (!isAbsent(out[f.key])) continue;
     if (f.type === 'address') {
       const text = f.prefill ? profileValue(profile, f.prefill) : undefined;
-      if (text || province) {
-        const address: Record<string, string> = {};
-        if (province) address['province'] = province;
-        if (text) address['street'] = text;
-        out[f.key] = address;
+      if (text && address) {
+        out[f.key] = { ...address };
+      } else if (text || province) {
+        const value: Record<string, string> = {};
+        if (province) value['province'] = province;
+        if (text) value['street'] = text.normalize('NFC');
+        out[f.key] = value;
       }
       continue;
     }

@@ -41,8 +41,9 @@ import {
   type Problems,
   type Section,
 } from '../lib/form_schema';
+import { sectionTitle } from '../lib/sections_text';
 import { usePageTitle } from '../page_title';
-import { navigate, type PageProps } from '../router';
+import { navigate, useSearch, type PageProps } from '../router';
 
 // The server's verdict of the last submit, per dossier: shown on the pages that hold the fields
 // until the person sends the page again.
@@ -171,12 +172,6 @@ function Caption({ loaded, step }: { loaded: Loaded; step: number }) {
   );
 }
 
-export function sectionTitle(section: Section, index: number, locale: Locale, t: (k: 'flow.section_details') => string): string {
-  if (section.group) return locale === 'en' && section.group.label_en ? section.group.label_en : section.group.label;
-  void index;
-  return t('flow.section_details');
-}
-
 // ---- one section -------------------------------------------------------------------------------
 
 export function SectionPage({ params, title }: PageProps) {
@@ -189,6 +184,7 @@ export function SectionPage({ params, title }: PageProps) {
 
 function SectionForm({ loaded, setDossier, n }: { loaded: Loaded; setDossier: (d: Dossier) => void; n: number }) {
   const { t, locale } = useI18n();
+  const search = useSearch();
   const { dossier, fields } = loaded;
   const index = Number.isInteger(n) ? n - 1 : -1;
   const section = loaded.sections[index];
@@ -197,7 +193,7 @@ function SectionForm({ loaded, setDossier, n }: { loaded: Loaded; setDossier: (d
   const [failure, setFailure] = useState<ApiError | undefined>(undefined);
   const [focusKey, setFocusKey] = useState(Object.keys(problems).length ? 1 : 0);
   const [busy, setBusy] = useState(false);
-  const heading = section ? sectionTitle(section, index, locale, t) : '';
+  const heading = section ? sectionTitle(loaded.sections, index, locale, t) : '';
   usePageTitle(section ? heading : null);
 
   useEffect(() => {
@@ -217,7 +213,13 @@ function SectionForm({ loaded, setDossier, n }: { loaded: Loaded; setDossier: (d
     );
   }
 
-  const next = index + 1 < loaded.sections.length ? paths.section(dossier.id, index + 2) : paths.papers(dossier.id);
+  // Sent here by a "Thay đổi" link: back to the check page once the page is right.
+  const fromCheck = new URLSearchParams(search).get('tu') === 'kiem-tra';
+  const next = fromCheck
+    ? paths.check(dossier.id)
+    : index + 1 < loaded.sections.length
+      ? paths.section(dossier.id, index + 2)
+      : paths.papers(dossier.id);
   const back = index > 0 ? paths.section(dossier.id, index) : undefined;
 
   const save = async (then: 'next' | 'exit') => {
@@ -253,7 +255,7 @@ function SectionForm({ loaded, setDossier, n }: { loaded: Loaded; setDossier: (d
     navigate(next);
   };
 
-  const summary = summaryOf(problems, fields, locale, section.group ? sectionTitle(section, index, locale, t) : undefined);
+  const summary = summaryOf(problems, fields, locale, section.group ? sectionTitle(loaded.sections, index, locale, t) : undefined);
   const showSummary = summary.length > 0 || failure;
   return (
     <>
@@ -528,14 +530,14 @@ function Check({ loaded, title }: { loaded: Loaded; title: string }) {
         fields={fields}
         sectionList={loaded.sections}
         data={dossier.form_data ?? {}}
-        changeHref={(n) => paths.section(dossier.id, n)}
+        changeHref={(n) => `${paths.section(dossier.id, n)}?tu=kiem-tra`}
       />
       <h2 class="heading-l">{t('flow.papers_title')}</h2>
       <dl class="summary-list">
         {procedure.components.map((c, i) => {
           const mine = (docs ?? []).filter((d) => d.component === String(i + 1));
           return (
-            <div class="summary-list__row" key={i}>
+            <div class="summary-list__row summary-list__row--actions" key={i}>
               <dt class="summary-list__key">{c.name}</dt>
               <dd class="summary-list__value">
                 {mine.length ? mine.map((d) => <div key={d.id}>{d.name}</div>) : t('flow.no_paper')}

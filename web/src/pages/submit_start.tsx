@@ -13,10 +13,29 @@ import { catalogApi } from '../lib/catalog';
 import { feeText, isFree, localName, processingTimeText } from '../lib/catalog_format';
 import { dossiersApi, paths } from '../lib/dossiers';
 import { formatDate } from '../lib/format';
-import { prefill, schemaFields, type Profile } from '../lib/form_schema';
+import { matchAgency, prefill, schemaFields, streetPart, type Profile } from '../lib/form_schema';
 import { useApi } from '../lib/use_api';
 import { usePageTitle } from '../page_title';
 import { navigate, useSearch, type PageProps } from '../router';
+
+// The profile's one-line address matched to the agency tree: its district and ward when the text
+// names them, and the part before them as the street line.
+async function addressFromProfile(text: string): Promise<Record<string, string> | undefined> {
+  try {
+    const districts = (await catalogApi.agencies({ tier: 'district' })).items;
+    const district = matchAgency(text, districts);
+    if (!district) return undefined;
+    const wards = (await catalogApi.agencies({ tier: 'ward', parent: district.code })).items;
+    const ward = matchAgency(text, wards);
+    const out: Record<string, string> = { province: PROVINCE_CODE, district: district.code };
+    if (ward) out['ward'] = ward.code;
+    const street = streetPart(text);
+    if (street) out['street'] = street.normalize('NFC');
+    return out;
+  } catch {
+    return undefined; // the person picks them by hand
+  }
+}
 
 export function SubmitStartPage({ params, title }: PageProps) {
   return (
@@ -71,7 +90,8 @@ function Start({ code, title, user }: { code: string; title: string; user: User 
         () => ({}),
       );
       const profile: Profile = { ...(user as unknown as Profile), ...me, kind: user.kind };
-      const data = prefill(schemaFields(procedure.form), profile, draft.form_data ?? {}, PROVINCE_CODE);
+      const address = profile.address ? await addressFromProfile(profile.address) : undefined;
+      const data = prefill(schemaFields(procedure.form), profile, draft.form_data ?? {}, PROVINCE_CODE, address);
       if (Object.keys(data).length) await dossiersApi.save(draft.id, draft.version, data);
       navigate(paths.section(draft.id, 1));
     } catch (cause) {
