@@ -23,6 +23,54 @@ let server;
 let browser;
 let skipReason = /** @type {string | null} */ (null);
 let papersApi = false;
+/** What the first test made, for the later ones. */
+const made = { id: 0, code: '' };
+
+/** A browser-like API client (session cookie + CSRF token) for the officers' side of the story. */
+class Api {
+  constructor(/** @type {string} */ base) {
+    this.base = base;
+    this.cookie = '';
+    this.csrf = '';
+  }
+  /** @returns {Promise<{status: number, json: any}>} */
+  async req(/** @type {string} */ method, /** @type {string} */ path, /** @type {any} */ body = undefined, /** @type {Record<string,string>} */ headers = {}) {
+    const h = { Accept: 'application/json', ...headers };
+    if (this.cookie) h['cookie'] = `motcua_session=${this.cookie}`;
+    if (this.csrf && method !== 'GET') h['x-csrf-token'] = this.csrf;
+    let payload;
+    if (body instanceof FormData) payload = body;
+    else if (body !== undefined) {
+      h['content-type'] = 'application/json';
+      payload = JSON.stringify(body);
+    }
+    const r = await fetch(this.base + path, { method, headers: h, body: payload });
+    const set = r.headers.getSetCookie().find((c) => c.startsWith('motcua_session='));
+    if (set) this.cookie = set.slice('motcua_session='.length).split(';')[0] ?? '';
+    const text = await r.text();
+    let json = null;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      json = null;
+    }
+    return { status: r.status, json };
+  }
+  async login(/** @type {string} */ username) {
+    const r = await this.req('POST', '/api/v1/auth/login', { username, password: PASSWORD });
+    assert.equal(r.status, 200, `${username} signs in`);
+    this.csrf = r.json.csrf_token;
+    return this;
+  }
+  /** Takes a workflow action on a dossier at its current version. */
+  async act(/** @type {number} */ id, /** @type {string} */ action, /** @type {Record<string, string>} */ extra = {}) {
+    const now = await this.req('GET', `/api/v1/dossiers/${id}/actions`);
+    assert.equal(now.status, 200, `actions of dossier ${id}: ${JSON.stringify(now.json)}`);
+    const r = await this.req('POST', `/api/v1/dossiers/${id}/actions/${action}`, { version: now.json.version, ...extra });
+    assert.equal(r.status, 200, `${action}: ${JSON.stringify(r.json)}`);
+    return r.json;
+  }
+}
 
 const PASSWORD = 'Demo@2017';
 const PHONE = { width: 360, height: 740 };
@@ -125,6 +173,7 @@ describe('online submission', { timeout: 300000 }, () => {
     await page.getByRole('button', { name: 'Bắt đầu' }).click();
     await page.waitForURL(/\/ho-so-cua-toi\/\d+\/buoc\/1$/);
     const dossierPath = new URL(page.url()).pathname.replace(/\/buoc\/1$/, '');
+    made.id = Number(dossierPath.split('/').pop());
 
     // Section 1: the owner, prefilled from the profile.
     await page.getByRole('heading', { level: 1, name: /Thông tin chủ đầu tư/ }).waitFor();
@@ -255,6 +304,7 @@ describe('online submission', { timeout: 300000 }, () => {
     await page.waitForURL(new RegExp(`${dossierPath}/bien-nhan$`));
     const codeText = ((await page.getByTestId('dossier-code').textContent()) ?? '').trim();
     assert.match(codeText, CODE);
+    made.code = codeText;
     const secret = ((await page.getByTestId('lookup-secret').textContent()) ?? '').trim();
     assert.ok(secret.length >= 6, `a secret is shown (${secret})`);
     const qr = page.locator('img.qr');
@@ -301,6 +351,88 @@ describe('online submission', { timeout: 300000 }, () => {
     assert.match(wrong, /Không tìm thấy hồ sơ/);
     await checkPage(page, '12-lookup-not-found');
 
+    assert.deepEqual(seriousProblems(problems), []);
+    await page.close();
+  });
+
+  test('an officer asks for more papers; congdan answers the request', async (t) => {
+    if (skipReason) return t.skip(skipReason);
+    if (!made.id) return t.skip('needs the dossier of the first test');
+    const actions = await fetch(`${server.url}/api/v1/dossiers/${made.id}/actions`);
+    if (actions.status === 404) return t.skip('this binary has no workflow actions yet');
+    await (await new Api(server.url).login('badinh.motcua')).act(made.id, 'receive');
+    await (await new Api(server.url).login('badinh.truongphong')).act(made.id, 'assign', { assignee: 'badinh.chuyenvien' });
+    const request = 'Đề nghị bổ sung bản vẽ mặt đứng có chữ ký của đơn vị thiết kế.';
+    await (await new Api(server.url).login('badinh.chuyenvien')).act(made.id, 'request_supplement', { comment: request });
+
+    await browser.context.clearCookies();
+    const page = await browser.context.newPage();
+    const problems = watchPageProblems(page);
+    await page.goto(`${server.url}/dang-nhap?next=${encodeURIComponent(`/ho-so-cua-toi/${made.id}`)}`);
+    await page.getByLabel('Tên đăng nhập hoặc thư điện tử').fill('congdan');
+    await page.getByLabel('Mật khẩu', { exact: true }).fill(PASSWORD);
+    await page.locator('main').getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.waitForURL(`${server.url}/ho-so-cua-toi/${made.id}`);
+    await page.getByRole('heading', { level: 2, name: 'Cần bổ sung hồ sơ' }).waitFor();
+    const main = page.locator('main');
+    await main.getByText(request).first().waitFor();
+    await main.getByText('Bộ phận một cửa đã tiếp nhận hồ sơ').waitFor();
+    await main.getByText('Cơ quan yêu cầu bổ sung hồ sơ').waitFor();
+    if (papersApi) {
+      const files = await makeFiles(page);
+      await page.setInputFiles('#paper-3-file', { name: 'mat-dung.pdf', mimeType: 'application/pdf', buffer: files.pdf });
+      await page.locator('#paper-3').getByRole('link', { name: 'mat-dung.pdf' }).waitFor();
+    }
+    await page.getByLabel(/Ghi chú cho cán bộ/).fill('Đã bổ sung bản vẽ mặt đứng.');
+    await checkPage(page, '13-supplement-request');
+    await page.getByRole('button', { name: 'Gửi bổ sung' }).click();
+    await main.getByText('Bạn đã gửi giấy tờ bổ sung').waitFor();
+    assert.equal(await page.getByRole('heading', { name: 'Cần bổ sung hồ sơ' }).count(), 0);
+    await checkPage(page, '14-supplement-sent');
+    assert.deepEqual(seriousProblems(problems), []);
+    await page.close();
+  });
+
+  test('congdan withdraws a dossier nobody has received yet', async (t) => {
+    if (skipReason) return t.skip(skipReason);
+    if (!made.id) return t.skip('needs the dossier of the first test');
+    // A second dossier with the same answers, made through the API.
+    const api = await new Api(server.url).login('congdan');
+    const first = await api.req('GET', `/api/v1/dossiers/${made.id}`);
+    const draft = await api.req('POST', '/api/v1/dossiers', { procedure: 'H26.QH.XD.01', agency: '000.00.19.H26' });
+    assert.equal(draft.status, 201);
+    const saved = await api.req('PATCH', `/api/v1/dossiers/${draft.json.id}`, { version: draft.json.version, form_data: first.json.form_data });
+    assert.equal(saved.status, 200);
+    if (papersApi) {
+      for (const n of ['1', '2', '3']) {
+        const form = new FormData();
+        form.append('component', n);
+        form.append('file', new Blob([Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n')], { type: 'application/pdf' }), `giay-to-${n}.pdf`);
+        const up = await api.req('POST', `/api/v1/dossiers/${draft.json.id}/documents`, form);
+        assert.equal(up.status, 201, `upload ${n}: ${JSON.stringify(up.json)}`);
+      }
+    }
+    const submitted = await api.req('POST', `/api/v1/dossiers/${draft.json.id}/submit`, undefined, { 'Idempotency-Key': `e2e-withdraw-${Date.now()}` });
+    assert.equal(submitted.status, 200, JSON.stringify(submitted.json));
+
+    await browser.context.clearCookies();
+    const page = await browser.context.newPage();
+    const problems = watchPageProblems(page);
+    await page.goto(`${server.url}/dang-nhap?next=${encodeURIComponent('/ho-so-cua-toi')}`);
+    await page.getByLabel('Tên đăng nhập hoặc thư điện tử').fill('congdan');
+    await page.getByLabel('Mật khẩu', { exact: true }).fill(PASSWORD);
+    await page.locator('main').getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.waitForURL(`${server.url}/ho-so-cua-toi`);
+    await page.locator('table').waitFor();
+    await checkPage(page, '15-my-dossiers');
+    await page.getByRole('link', { name: submitted.json.code }).click();
+    await page.getByRole('heading', { level: 1, name: `Hồ sơ ${submitted.json.code}` }).waitFor();
+    await page.getByRole('button', { name: 'Rút hồ sơ' }).click();
+    await page.getByText('Bạn chắc chắn muốn rút hồ sơ này?').waitFor();
+    await checkPage(page, '16-withdraw-confirm');
+    await page.getByRole('button', { name: 'Có, rút hồ sơ' }).click();
+    await page.locator('main').getByText('Bạn đã rút hồ sơ').waitFor();
+    assert.equal(await page.getByRole('button', { name: 'Rút hồ sơ' }).count(), 0, 'no second withdrawal');
     assert.deepEqual(seriousProblems(problems), []);
     await page.close();
   });

@@ -149,6 +149,11 @@ export const enDossiers: Record<keyof typeof viDossiers, string> = {
   'timeline.not_eligible': 'The application is not eligible',
   'timeline.extend': 'The agency apologised and set a new date',
   'timeline.transfer': 'The application was sent to a partner agency',
+  'timeline.request_supplement_at_reception': 'The one-stop section asked you to complete the application (it was not received)',
+  'timeline.send_back': 'The application was sent back for another look',
+  'timeline.handle': 'The application was settled',
+  'timeline.hand_back': 'The partner agency sent its result back',
+  'timeline.new_due': 'New date: {date}',
   'timeline.other': 'Application updated ({action})',
 
   'withdraw.heading': 'Withdraw the application',

@@ -149,6 +149,11 @@ export const viDossiers = {
   'timeline.not_eligible': 'Hồ sơ không đủ điều kiện giải quyết',
   'timeline.extend': 'Cơ quan xin lỗi và hẹn lại ngày trả kết quả',
   'timeline.transfer': 'Hồ sơ được chuyển tới cơ quan phối hợp',
+  'timeline.request_supplement_at_reception': 'Bộ phận một cửa đề nghị bổ sung, hoàn thiện hồ sơ (hồ sơ chưa được tiếp nhận)',
+  'timeline.send_back': 'Hồ sơ được chuyển lại để xem xét lại',
+  'timeline.handle': 'Hồ sơ đã được giải quyết',
+  'timeline.hand_back': 'Cơ quan phối hợp đã chuyển lại kết quả',
+  'timeline.new_due': 'Ngày hẹn mới: {date}',
   'timeline.other': 'Cập nhật hồ sơ ({action})',
 
   'withdraw.heading': 'Rút hồ sơ',

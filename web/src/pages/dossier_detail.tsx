@@ -33,6 +33,12 @@ const ACTION_KEYS: Record<string, MessageKey> = {
   withdraw: 'timeline.withdraw',
   receive: 'timeline.receive',
   request_supplement: 'timeline.request_supplement',
+  request_supplement_at_reception: 'timeline.request_supplement_at_reception',
+  return_not_eligible: 'timeline.not_eligible',
+  send_back: 'timeline.send_back',
+  handle: 'timeline.handle',
+  hand_over: 'timeline.transfer',
+  hand_back: 'timeline.hand_back',
   supplement: 'timeline.supplement',
   assign: 'timeline.assign',
   propose: 'timeline.propose',
@@ -143,6 +149,9 @@ function Timeline({ entries, locale }: { entries: TimelineEntry[]; locale: Local
             <li class="timeline__item" key={i}>
               <p class="timeline__title">{timelineText(e, t)}</p>
               <p class="timeline__date">{formatDateTime(e.at)}</p>
+              {typeof e.detail?.['new_due'] === 'string' && (
+                <p class="timeline__date">{t('timeline.new_due', { date: formatDateTime(e.detail['new_due'] as string) })}</p>
+              )}
               {comment && <p class="timeline__comment">{comment}</p>}
             </li>
           );
