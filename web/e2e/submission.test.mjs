@@ -35,6 +35,7 @@ class Api {
   }
   /** @returns {Promise<{status: number, json: any}>} */
   async req(/** @type {string} */ method, /** @type {string} */ path, /** @type {any} */ body = undefined, /** @type {Record<string,string>} */ headers = {}) {
+    /** @type {Record<string, string>} */
     const h = { Accept: 'application/json', ...headers };
     if (this.cookie) h['cookie'] = `motcua_session=${this.cookie}`;
     if (this.csrf && method !== 'GET') h['x-csrf-token'] = this.csrf;
