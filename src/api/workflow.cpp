@@ -85,6 +85,7 @@ http::Response DossierActions(services::Context& ctx, http::Request& req) {
                        {"needs_new_due", x.needs_new_due},
                        {"needs_result_number", x.needs_result_number},
                        {"needs_return_method", x.needs_return_method},
+                       {"needs_partner", x.needs_partner},
                        {"slip", x.slip}});
   json assignees = json::array();
   for (const auto& p : a->assignees) assignees.push_back({{"username", p.username}, {"full_name", p.full_name}});
@@ -99,13 +100,18 @@ http::Response TakeDossierAction(services::Context& ctx, http::Request& req) {
   if (!body) return http::Response::FromError(body.error());
   svc::ActInput in;
   in.request.action = std::string(req.Param("action"));
+  // Action names are short snake_case words of workflows.yaml; anything else names no action.
+  if (in.request.action.empty() || in.request.action.size() > 64 ||
+      in.request.action.find_first_not_of("abcdefghijklmnopqrstuvwxyz_0123456789") != std::string::npos)
+    return http::Response::FromError(core::Error::NotFound());
   if (auto it = body->find("version"); it != body->end()) {
     if (!it->is_number_integer())
       return http::Response::FromError(
           BadField("version", "Phiên bản phải là số nguyên.", "version must be an integer."));
     in.version = it->get<int>();
   }
-  for (const char* key : {"comment", "assignee", "new_due", "result_number", "return_method"}) {
+  for (const char* key :
+       {"comment", "assignee", "new_due", "result_number", "return_method", "partner_agency", "partner_unit"}) {
     auto it = body->find(key);
     if (it == body->end() || it->is_null()) continue;
     if (!it->is_string()) return http::Response::FromError(BadField(key, "Phải là một chuỗi.", "Must be a string."));
@@ -114,6 +120,8 @@ http::Response TakeDossierAction(services::Context& ctx, http::Request& req) {
   in.request.assignee = Str(*body, "assignee");
   in.request.result_number = Str(*body, "result_number");
   in.request.return_method = Str(*body, "return_method");
+  in.request.partner_agency = Str(*body, "partner_agency");
+  in.request.partner_unit = Str(*body, "partner_unit");
   if (auto due = Str(*body, "new_due"); !due.empty()) {
     in.request.new_due = core::ParseInstant(due);
     if (!in.request.new_due)

@@ -272,6 +272,7 @@ core::Result<Actions> AllowedActions(Context& ctx, const Caller& caller, std::in
     info.needs_new_due = a->needs_new_due;
     info.needs_result_number = a->needs_result_number;
     info.needs_return_method = a->needs_return_method;
+    info.needs_partner = a->hand_over == wf::HandOver::kToPartner;
     info.slip = wf::ToString(a->slip);
     needs_assignee = needs_assignee || a->needs_assignee;
     out.actions.push_back(std::move(info));
@@ -291,6 +292,8 @@ core::Result<Dossier> Act(Context& ctx, const Caller& caller, std::int64_t id, c
   if (auto e = CheckText("comment", req.comment, kMaxCommentChars)) return *e;
   if (auto e = CheckText("result_number", req.result_number, kMaxResultNumberChars)) return *e;
   if (auto e = CheckText("assignee", req.assignee, 100)) return *e;
+  if (auto e = CheckText("partner_agency", req.partner_agency, 40)) return *e;
+  if (auto e = CheckText("partner_unit", req.partner_unit, 40)) return *e;
   req.comment = core::text::Nfc(req.comment);
   req.result_number = core::text::Nfc(req.result_number);
   if (!req.return_method.empty() && req.return_method != "in_person" && req.return_method != "post" &&
@@ -327,6 +330,16 @@ core::Result<Dossier> Act(Context& ctx, const Caller& caller, std::int64_t id, c
   if (!applied) return std::move(applied).error();
   const wf::Transition& t = *applied;
   const wf::Action& action = *flow->Find(d->status)->Find(req.action);
+  if (action.hand_over == wf::HandOver::kToPartner && !req.partner_agency.empty()) {
+    // The partner is another agency of the catalog, and the unit there that takes the dossier.
+    const auto* partner = snap->catalog().FindAgency(cat::AgencyCode{req.partner_agency});
+    if (!partner || partner->code.value == d->agency.code)
+      return Invalid("partner_agency", "unknown_value", "Cơ quan phối hợp phải là một cơ quan khác trong danh mục.",
+                     "The partner must be another agency of the catalog.");
+    if (!partner->units.empty() && !partner->FindUnit(cat::UnitKey{req.partner_unit}))
+      return Invalid("partner_unit", req.partner_unit.empty() ? "required" : "unknown_value",
+                     "Cần chọn phòng ban của cơ quan phối hợp.", "Choose the unit of the partner agency.");
+  }
   if (action.needs_assignee) {
     bool found = false;
     for (const auto& r : tx->Query(kSpecialists, {d->agency.code, d->unit})) found = found || r.Text(0) == req.assignee;
@@ -598,7 +611,7 @@ SweepReport SweepDue(Context& ctx, const std::string& holder, std::chrono::secon
     audit::Record(*tx, ctx.clock, e);
     tx->Commit();
   }
-  Log(LogLevel::kInfo, "due sweep",
+  Log(report.overdue + report.soon + report.cleared > 0 ? LogLevel::kInfo : LogLevel::kDebug, "due sweep",
       {{"examined", report.examined}, {"soon", report.soon}, {"overdue", report.overdue}, {"cleared", report.cleared}});
   return report;
 }

@@ -26,7 +26,8 @@ struct ActionInfo {
   std::string name, label, label_en;
   bool needs_comment = false, needs_assignee = false, needs_new_due = false, needs_result_number = false,
        needs_return_method = false;
-  std::string slip;  // none | form_01 | …
+  bool needs_partner = false;  // hand_over: names the partner agency and unit (inter-agency)
+  std::string slip;            // none | form_01 | …
 };
 struct Assignee {
   std::string username, full_name;

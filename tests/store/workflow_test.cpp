@@ -47,7 +47,7 @@ class WorkflowTest : public store::testing::MigratedStoreTest {
     ASSERT_TRUE(catalog::SetSetting(*ctx_, system, "wave2_date", "2017-02-20").ok());
     accounts::CreateDemoUsers(*ctx_);
     for (const char* u : {"congdan", "badinh.motcua", "badinh.truongphong", "badinh.chuyenvien", "badinh.lanhdao",
-                          "badinh.vanthu", "hoankiem.motcua", "badinh.vhtt"})
+                          "badinh.vanthu", "hoankiem.motcua", "badinh.vhtt", "hoankiem.truongphong"})
       people_[u] = Principal(u);
   }
   void TearDown() override {
@@ -334,6 +334,51 @@ TEST_F(WorkflowTest, TheInboxShowsEachRoleItsWorkSoonestDueFirst) {
   ASSERT_EQ(mine->total, 1);
   EXPECT_EQ(mine->items[0].status, "assigned");
   EXPECT_EQ(Inbox(*ctx_, As("badinh.vhtt"), {})->total, 0);  // another unit's specialist
+}
+
+TEST_F(WorkflowTest, InterAgencyHandsOverToThePartnerUnitAndBack) {
+  auto d = Submitted();
+  {
+    // Arranged: the same dossier under the inter-agency workflow.
+    auto tx = db().Begin();
+    tx->Execute({"test.inter", "UPDATE dossiers SET workflow = 'inter_agency' WHERE id = $1"}, {d.id});
+    tx->Commit();
+    d.workflow = "inter_agency";
+  }
+  const auto& hk = people_.at("hoankiem.truongphong").roles.at(0);
+  d = DoOk("badinh.motcua", d, "receive");
+  d = DoOk("badinh.truongphong", d, "assign", {.assignee = "badinh.chuyenvien"});
+  d = DoOk("badinh.chuyenvien", d, "propose");
+  auto a = AllowedActions(*ctx_, As("badinh.truongphong"), d.id);
+  ASSERT_EQ(a->actions.size(), 1u);
+  EXPECT_TRUE(a->actions[0].needs_partner);
+  EXPECT_EQ(Do("badinh.truongphong", d, "hand_over").error().fields.count("partner_agency"), 1u);
+  EXPECT_EQ(Do("badinh.truongphong", d, "hand_over", {.partner_agency = kBaDinh}).error().code, "validation_failed");
+  EXPECT_EQ(Do("badinh.truongphong", d, "hand_over", {.partner_agency = hk.agency, .partner_unit = "nope"})
+                .error()
+                .fields.count("partner_unit"),
+            1u);
+  EXPECT_EQ(Inbox(*ctx_, As("hoankiem.truongphong"), {})->total, 0);
+  d = DoOk("badinh.truongphong", d, "hand_over", {.partner_agency = hk.agency, .partner_unit = hk.unit});
+  EXPECT_EQ(d.status, "at_partner");
+  EXPECT_EQ(d.partner_agency, hk.agency);
+  auto theirs = Inbox(*ctx_, As("hoankiem.truongphong"), {});
+  ASSERT_EQ(theirs->total, 1);
+  EXPECT_EQ(theirs->items[0].id, d.id);
+  EXPECT_EQ(Inbox(*ctx_, As("badinh.truongphong"), {})->total, 0);
+  EXPECT_EQ(Do("badinh.truongphong", d, "hand_back").error().code, "forbidden");
+  d = DoOk("hoankiem.truongphong", d, "hand_back");
+  EXPECT_EQ(d.status, "back_at_lead");
+  d = DoOk("badinh.lanhdao", d, "approve");
+  auto sheet = ControlSheet(*ctx_, As("hoankiem.truongphong"), d.id);
+  ASSERT_TRUE(sheet.ok());
+  ASSERT_EQ(sheet->size(), 6u);
+  EXPECT_EQ((*sheet)[4].action, "hand_back");
+  EXPECT_EQ((*sheet)[4].agency, hk.agency);
+  EXPECT_EQ((*sheet)[4].unit, hk.unit);
+  EXPECT_EQ((*sheet)[4].giver, "badinh.truongphong");
+  EXPECT_EQ((*sheet)[4].receiver, "hoankiem.truongphong");
+  ExpectDueRecomputes(d);
 }
 
 }  // namespace

@@ -141,8 +141,8 @@ Action ReadAction(const YAML::Node& node, const std::string& where, text::LinePr
   if (auto v = m.Enum<Slip>("slip", text::Need::kOptional, SlipFromString,
                             "none, form_01, form_02, form_03, form_04, form_05"))
     a.slip = *v;
-  if (auto v = m.Enum<HandOver>("hand_over", text::Need::kOptional, HandOverFromString,
-                                "none, to_partner, back_to_lead"))
+  if (auto v =
+          m.Enum<HandOver>("hand_over", text::Need::kOptional, HandOverFromString, "none, to_partner, back_to_lead"))
     a.hand_over = *v;
   if (auto v = m.Bool("once", text::Need::kOptional)) a.once = *v;
   if (auto v = m.Bool("needs_comment", text::Need::kOptional)) a.needs_comment = *v;
@@ -197,8 +197,7 @@ void Validate(const Workflow& wf, text::LineProblems& problems) {
   }
   if (by_name[wf.initial]->final) problems.push_back({wf.line, w + "the initial state is final"});
   for (const State& s : wf.states) {
-    if (s.final && !s.actions.empty())
-      problems.push_back({s.line, w + "final state '" + s.name + "' has actions"});
+    if (s.final && !s.actions.empty()) problems.push_back({s.line, w + "final state '" + s.name + "' has actions"});
     if (!s.final && s.actions.empty())
       problems.push_back({s.line, w + "state '" + s.name + "' is not final and has no exit"});
     for (const Action& a : s.actions) {
@@ -224,7 +223,8 @@ void Validate(const Workflow& wf, text::LineProblems& problems) {
       if (by_name.count(a.next) && seen.insert(a.next).second) todo.push_back(a.next);
   }
   for (const State& s : wf.states)
-    if (!seen.count(s.name)) problems.push_back({s.line, w + "state '" + s.name + "' cannot be reached from '" + wf.initial + "'"});
+    if (!seen.count(s.name))
+      problems.push_back({s.line, w + "state '" + s.name + "' cannot be reached from '" + wf.initial + "'"});
   // Budgets: along every path from the initial state that visits no state twice, the budgets of
   // the actions taken sum to at most 1 (a step repeated after a supplement re-uses its budget).
   std::set<std::string> on_path;
@@ -366,6 +366,8 @@ Result<Transition> Apply(const Workflow& wf, const DossierState& d, const Action
     return Missing("result_number", "Cần ghi số văn bản kết quả.", "The number of the result paper is required.");
   if (a->needs_return_method && req.return_method.empty())
     return Missing("return_method", "Cần ghi hình thức trả kết quả.", "Say how the result was returned.");
+  if (a->hand_over == HandOver::kToPartner && req.partner_agency.empty() && d.partner_agency.empty())
+    return Missing("partner_agency", "Cần chọn cơ quan phối hợp.", "Choose the partner agency.");
 
   Transition t;
   t.clock = a->clock;
@@ -379,6 +381,10 @@ Result<Transition> Apply(const Workflow& wf, const DossierState& d, const Action
   n.taken.push_back(a->name);
   if (a->needs_assignee) n.assignee = req.assignee;
   if (a->needs_new_due) n.extension = req.new_due;
+  if (a->hand_over == HandOver::kToPartner && !req.partner_agency.empty()) {
+    n.partner_agency = req.partner_agency;
+    n.partner_unit = req.partner_unit;
+  }
   switch (a->clock) {
     case ClockEffect::kStart:
       if (!n.received) n.received = ctx.calendar.NextWorkingInstant(now);
@@ -418,7 +424,8 @@ Result<Transition> Apply(const Workflow& wf, const DossierState& d, const Action
       std::chrono::duration<double, std::micro>(a->budget * StatutoryWorkingTime(ctx.statutory).count()));
   std::vector<calendar::Interval> pauses = d.pauses;
   if (d.paused_since) pauses.push_back({*d.paused_since, now});
-  r.used = d.step_since <= now ? ctx.calendar.WorkingTimeBetween(d.step_since, now, pauses) : std::chrono::microseconds{0};
+  r.used =
+      d.step_since <= now ? ctx.calendar.WorkingTimeBetween(d.step_since, now, pauses) : std::chrono::microseconds{0};
   r.timing = Classify(now, ctx.calendar.AddWorkingTime(d.step_since, r.allotted));
   if (a->budget == 0) r.timing = Timing::kOnTime;
 

@@ -46,16 +46,16 @@ struct Actor {
 struct Action {
   std::string name;
   Actor by;
-  std::string next;            // next state
-  double budget = 0;           // share of the statutory time for this step, in [0,1]
+  std::string next;   // next state
+  double budget = 0;  // share of the statutory time for this step, in [0,1]
   ClockEffect clock = ClockEffect::kNone;
   Outcome ends = Outcome::kNone;  // kNone: the dossier goes on
   Slip slip = Slip::kNone;
-  bool once = false;             // at most once per dossier
-  bool needs_comment = false;    // a comment / reasons are required
-  bool before_due_only = false;  // only while now < due (extension)
-  bool needs_assignee = false;   // assign: names the specialist
-  bool needs_new_due = false;    // extend: names the new appointment
+  bool once = false;                 // at most once per dossier
+  bool needs_comment = false;        // a comment / reasons are required
+  bool before_due_only = false;      // only while now < due (extension)
+  bool needs_assignee = false;       // assign: names the specialist
+  bool needs_new_due = false;        // extend: names the new appointment
   bool needs_result_number = false;  // issue: the number of the result paper
   bool needs_return_method = false;  // return_result: how it was handed (in_person, post, online)
   HandOver hand_over = HandOver::kNone;
@@ -101,8 +101,8 @@ std::chrono::microseconds StatutoryWorkingTime(const catalog::ProcessingTime& st
 
 // ---- engine ----
 struct Caller {
-  bool applicant = false;   // the dossier's applicant
-  std::string account;      // who (for giver/receiver and assignee checks)
+  bool applicant = false;  // the dossier's applicant
+  std::string account;     // who (for giver/receiver and assignee checks)
   std::vector<access::RoleGrant> grants;
 };
 
@@ -112,13 +112,13 @@ struct DossierState {
   std::string partner_agency, partner_unit;  // inter-agency: the second agency's unit
   std::string assignee;                      // account of the specialist
   ClockStatus clock = ClockStatus::kNotStarted;
-  std::vector<std::string> taken;            // actions taken already
+  std::vector<std::string> taken;  // actions taken already
   std::optional<Instant> received, due;
-  std::vector<calendar::Interval> pauses;    // closed pauses
+  std::vector<calendar::Interval> pauses;  // closed pauses
   std::optional<Instant> paused_since;
   std::optional<Instant> extension;
-  Instant step_since{};                      // when the current step was handed over
-  std::string step_giver;                    // who handed it
+  Instant step_since{};    // when the current step was handed over
+  std::string step_giver;  // who handed it
 };
 
 struct ActionRequest {
@@ -128,6 +128,8 @@ struct ActionRequest {
   std::optional<Instant> new_due{};  // extend
   std::string result_number{};       // issue
   std::string return_method{};       // return_result (in person, post, online)
+  std::string partner_agency{};      // hand_over to a partner: the partner agency (and its unit); when
+  std::string partner_unit{};        // empty, the dossier's partner must already be known
 };
 
 struct ControlSheetRow {  // form 05
@@ -143,8 +145,8 @@ struct Transition {
   ClockEffect clock = ClockEffect::kNone;
   Slip slip = Slip::kNone;
   Outcome ends = Outcome::kNone;
-  std::optional<Instant> due;                   // the new due time (after start/resume/extend)
-  std::optional<Timing> result_timing;          // when the clock stops
+  std::optional<Instant> due;           // the new due time (after start/resume/extend)
+  std::optional<Timing> result_timing;  // when the clock stops
   std::string comment, result_number, return_method;
 };
 
@@ -158,7 +160,8 @@ bool MayAct(const Workflow& wf, const DossierState& d, const Action& a, const Ca
 // The actions the caller may take now (state, role, once and before-due rules), in table order.
 std::vector<const Action*> Allowed(const Workflow& wf, const DossierState& d, const Caller& caller, Instant now);
 // Applies one action; errors: action_not_allowed (with the allowed actions in message and fields),
-// forbidden, validation_failed (missing comment / assignee / new due).
+// forbidden, validation_failed (missing comment / assignee / new due / result number / return method,
+// or a hand-over to a partner when none is named nor known).
 Result<Transition> Apply(const Workflow& wf, const DossierState& d, const ActionRequest& req, const Caller& caller,
                          Instant now, const Context& ctx);
 

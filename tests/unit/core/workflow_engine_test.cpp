@@ -4,8 +4,8 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
-#include <set>
 #include <memory>
+#include <set>
 #include <sstream>
 #include <string>
 
@@ -63,32 +63,32 @@ TEST(WorkflowLoad, ShippedWorkflowsValidate) {
 
 TEST(WorkflowLoad, ReportsEveryProblemWithItsLine) {
   const std::string yaml =
-      "workflows:\n"                      // 1
-      "  - id: broken\n"                  // 2
-      "    name: Broken\n"                // 3
-      "    initial: a\n"                  // 4
-      "    states:\n"                     // 5
-      "      - name: a\n"                 // 6
-      "        actions:\n"                // 7
-      "          - name: go\n"            // 8
-      "            by: wizard\n"          // 9
-      "            next: nowhere\n"       // 10
-      "            budget: 1.5\n"         // 11
-      "            colour: red\n"         // 12
-      "      - name: island\n"            // 13
-      "        actions:\n"                // 14
-      "          - name: stay\n"          // 15
-      "            by: clerk\n"           // 16
-      "            next: island\n"        // 17
-      "      - name: stuck\n"             // 18
-      "      - name: a\n"                 // 19
-      "        final: true\n";            // 20
+      "workflows:\n"                 // 1
+      "  - id: broken\n"             // 2
+      "    name: Broken\n"           // 3
+      "    initial: a\n"             // 4
+      "    states:\n"                // 5
+      "      - name: a\n"            // 6
+      "        actions:\n"           // 7
+      "          - name: go\n"       // 8
+      "            by: wizard\n"     // 9
+      "            next: nowhere\n"  // 10
+      "            budget: 1.5\n"    // 11
+      "            colour: red\n"    // 12
+      "      - name: island\n"       // 13
+      "        actions:\n"           // 14
+      "          - name: stay\n"     // 15
+      "            by: clerk\n"      // 16
+      "            next: island\n"   // 17
+      "      - name: stuck\n"        // 18
+      "      - name: a\n"            // 19
+      "        final: true\n";       // 20
   text::LineProblems problems;
   ParseWorkflows(yaml, problems);
   const std::string all = Lines(problems);
-  EXPECT_NE(all.find("9: "), std::string::npos) << all;    // unknown role
-  EXPECT_NE(all.find("11: "), std::string::npos) << all;   // budget out of range
-  EXPECT_NE(all.find("12: "), std::string::npos) << all;   // unknown key
+  EXPECT_NE(all.find("9: "), std::string::npos) << all;   // unknown role
+  EXPECT_NE(all.find("11: "), std::string::npos) << all;  // budget out of range
+  EXPECT_NE(all.find("12: "), std::string::npos) << all;  // unknown key
   EXPECT_NE(all.find("unknown state 'nowhere'"), std::string::npos) << all;
   EXPECT_NE(all.find("13: workflow 'broken': state 'island' cannot be reached"), std::string::npos) << all;
   EXPECT_NE(all.find("18: workflow 'broken': state 'stuck' is not final and has no exit"), std::string::npos) << all;
@@ -236,14 +236,16 @@ TEST(WorkflowEngine, ControlSheetRowsClassifyEachStep) {
   People p;
   DossierState d = Step(wf, Submitted(At(2017, 3, 6, 8)), "receive", p.one_stop, At(2017, 3, 6, 8));
   // assign has 0.1 of 5 working days = 4 working hours.
-  auto quick = Apply(wf, d, {.action = "assign", .assignee = "ms-mai"}, p.head, At(2017, 3, 6, 10), Context{Cal(), kFive});
+  auto quick =
+      Apply(wf, d, {.action = "assign", .assignee = "ms-mai"}, p.head, At(2017, 3, 6, 10), Context{Cal(), kFive});
   ASSERT_TRUE(quick.ok());
   EXPECT_EQ(quick.value().row.allotted, hours{4});
   EXPECT_EQ(quick.value().row.used, hours{2});
   EXPECT_EQ(quick.value().row.giver, "ms-lan");
   EXPECT_EQ(quick.value().row.unit, "tu-phap");
   EXPECT_EQ(quick.value().row.timing, Timing::kOnTime);  // same day as the step's own deadline
-  auto late = Apply(wf, d, {.action = "assign", .assignee = "ms-mai"}, p.head, At(2017, 3, 8, 10), Context{Cal(), kFive});
+  auto late =
+      Apply(wf, d, {.action = "assign", .assignee = "ms-mai"}, p.head, At(2017, 3, 8, 10), Context{Cal(), kFive});
   ASSERT_TRUE(late.ok());
   EXPECT_EQ(late.value().row.used, hours{18});
   EXPECT_EQ(late.value().row.timing, Timing::kLate);
@@ -304,15 +306,43 @@ TEST(WorkflowEngine, InterAgencyHandsOverAndBack) {
   EXPECT_EQ(d.state, "returned");
 }
 
+TEST(WorkflowEngine, HandOverNamesThePartnerWhenTheDossierHasNone) {
+  const Workflow& wf = *FindWorkflow(Shipped(), catalog::WorkflowKind::kInterAgency);
+  People p;
+  DossierState d = Submitted(At(2017, 3, 6, 8));
+  d.partner_agency.clear();
+  d.partner_unit.clear();
+  d = Step(wf, d, "receive", p.one_stop, At(2017, 3, 6, 8));
+  d = Step(wf, d, "assign", p.head, At(2017, 3, 6, 9), {.assignee = "ms-mai"});
+  d = Step(wf, d, "propose", p.specialist, At(2017, 3, 6, 10));
+  auto none = Apply(wf, d, {.action = "hand_over"}, p.head, At(2017, 3, 6, 11), Context{Cal(), kFive});
+  ASSERT_FALSE(none.ok());
+  EXPECT_EQ(none.error().code, "validation_failed");
+  EXPECT_TRUE(none.error().fields.count("partner_agency"));
+  d = Step(wf, d, "hand_over", p.head, At(2017, 3, 6, 11), {.partner_agency = "CT", .partner_unit = "qltm"});
+  EXPECT_EQ(d.partner_agency, "CT");
+  EXPECT_EQ(d.partner_unit, "qltm");
+  Caller wrong_unit{false, "ct-x", {{Role::kUnitHead, "CT", "khac"}}};
+  Caller partner_head{false, "ct-head", {{Role::kUnitHead, "CT", "qltm"}}};
+  EXPECT_TRUE(Allowed(wf, d, wrong_unit, At(2017, 3, 7, 9)).empty());
+  EXPECT_TRUE(Allowed(wf, d, p.head, At(2017, 3, 7, 9)).empty());
+  ASSERT_EQ(Allowed(wf, d, partner_head, At(2017, 3, 7, 9)).size(), 1u);
+  d = Step(wf, d, "hand_back", partner_head, At(2017, 3, 7, 9));
+  EXPECT_EQ(d.state, "back_at_lead");
+}
+
 // Property-style: in every state of every shipped workflow, every action of every workflow is refused
 // with action_not_allowed when not in the state, with forbidden for each role other than its own and
 // for its own role at another agency or unit, and succeeds for the right caller.
 TEST(WorkflowEngine, EveryActionRefusedForWrongStateRoleAgencyUnit) {
   People p;
   std::vector<std::pair<Actor, Caller>> right = {
-      {{true, Role::kOneStopOfficer}, p.applicant},          {{false, Role::kOneStopOfficer}, p.one_stop},
-      {{false, Role::kUnitHead}, p.head},                     {{false, Role::kSpecialist}, p.specialist},
-      {{false, Role::kAgencyLeader}, p.leader},               {{false, Role::kClerk}, p.clerk},
+      {{true, Role::kOneStopOfficer}, p.applicant},
+      {{false, Role::kOneStopOfficer}, p.one_stop},
+      {{false, Role::kUnitHead}, p.head},
+      {{false, Role::kSpecialist}, p.specialist},
+      {{false, Role::kAgencyLeader}, p.leader},
+      {{false, Role::kClerk}, p.clerk},
       {{false, Role::kAgencyIt}, {false, "it", {{Role::kAgencyIt, "BD", ""}}}},
       {{false, Role::kCityAdmin}, {false, "admin", {{Role::kCityAdmin, "BD", ""}}}},
       {{false, Role::kAuditor}, {false, "audit", {{Role::kAuditor, "BD", ""}}}},
@@ -333,8 +363,12 @@ TEST(WorkflowEngine, EveryActionRefusedForWrongStateRoleAgencyUnit) {
       d.clock = ClockStatus::kRunning;
       for (const std::string& name : every_action) {
         const Action* a = s.Find(name);
-        ActionRequest req{.action = name, .comment = "lý do", .assignee = "ms-mai", .new_due = At(2017, 3, 20, 17),
-                          .result_number = "1/QĐ", .return_method = "in_person"};
+        ActionRequest req{.action = name,
+                          .comment = "lý do",
+                          .assignee = "ms-mai",
+                          .new_due = At(2017, 3, 20, 17),
+                          .result_number = "1/QĐ",
+                          .return_method = "in_person"};
         for (auto& [actor, caller] : right) {
           Caller c = caller;
           if (s.at == Side::kPartner)
