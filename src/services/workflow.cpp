@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <map>
 #include <set>
 
@@ -430,31 +431,53 @@ core::Result<InboxPage> Inbox(Context& ctx, const Caller& caller, const InboxQue
   auto snap = catalog::Current(ctx);
   InboxPage page;
 
-  // The work of each grant, as (agency column, unit column) conditions over workflow states.
+  // The work of each grant: per side and agency, the union of the states (so that the index
+  // (agency_code | partner_agency, status, due_at) narrows the search) and, inside, one condition
+  // per grant and workflow (its states, unit and assignee).
   std::string work;
   store::Params params;
   auto param = [&](store::Value v) {
     params.push_back(std::move(v));
     return "$" + std::to_string(params.size());
   };
+  struct Group {
+    std::set<std::string> states;
+    std::vector<std::function<std::string()>> clauses;  // built once the group's parameters are placed
+  };
+  std::map<std::pair<wf::Side, std::string>, Group> groups;
   for (const auto& g : who.roles) {
     for (const auto& flow : snap->workflows()) {
       std::map<wf::Side, std::vector<std::string>> by_side;
       for (auto& [side, state] : WorkStates(flow, g.role)) by_side[side].push_back(state);
       for (const auto& [side, states] : by_side) {
+        auto& group = groups[{side, g.agency}];
+        group.states.insert(states.begin(), states.end());
         const bool partner = side == wf::Side::kPartner;
-        std::string clause = "(" + std::string(partner ? "partner_agency" : "agency_code") + " = " + param(g.agency) +
-                             " AND workflow = " + param(flow.id) + " AND status IN (";
-        for (size_t i = 0; i < states.size(); ++i) clause += (i ? ", " : "") + param(states[i]);
-        clause += ")";
-        if (access::UnitScoped(g.role) && !g.unit.empty())
-          clause += std::string(" AND ") + (partner ? "partner_unit" : "unit_key") + " = " + param(g.unit);
-        if (g.role == access::Role::kSpecialist)
-          clause += " AND (assignee = " + param(who.username) + " OR assignee IS NULL)";
-        clause += ")";
-        work += (work.empty() ? "" : " OR ") + clause;
+        group.clauses.push_back([&, partner, states, flow_id = flow.id, g] {
+          std::string c = "(workflow = " + param(flow_id) + " AND status IN (";
+          for (size_t i = 0; i < states.size(); ++i) c += (i ? ", " : "") + param(states[i]);
+          c += ")";
+          if (access::UnitScoped(g.role) && !g.unit.empty())
+            c += std::string(" AND ") + (partner ? "partner_unit" : "unit_key") + " = " + param(g.unit);
+          if (g.role == access::Role::kSpecialist)
+            c += " AND (assignee = " + param(who.username) + " OR assignee IS NULL)";
+          return c + ")";
+        });
       }
     }
+  }
+  for (auto& [key, group] : groups) {
+    std::string clause = "(" + std::string(key.first == wf::Side::kPartner ? "partner_agency" : "agency_code") + " = " +
+                         param(key.second) + " AND status IN (";
+    bool first = true;
+    for (const auto& st : group.states) {
+      clause += (first ? "" : ", ") + param(st);
+      first = false;
+    }
+    clause += ") AND (";
+    for (size_t i = 0; i < group.clauses.size(); ++i) clause += (i ? " OR " : "") + group.clauses[i]();
+    clause += "))";
+    work += (work.empty() ? "" : " OR ") + clause;
   }
   if (work.empty()) return page;  // no role that acts on dossiers
   work = "(" + work + ")";
