@@ -198,7 +198,8 @@ describe('online submission', { timeout: 300000 }, () => {
     await page.getByRole('button', { name: 'Tiếp tục' }).click();
     const summary = page.locator('.error-summary');
     await summary.waitFor();
-    assert.equal(await page.evaluate(() => document.activeElement?.classList.contains('error-summary')), true, 'the summary takes focus');
+    // The summary takes focus (in the effect after it is drawn).
+    await page.waitForFunction(() => document.activeElement?.classList.contains('error-summary'));
     const summaryText = (await summary.textContent()) ?? '';
     assert.match(summaryText, /Số CCCD gồm 12 chữ số/);
     assert.match(summaryText, /Số điện thoại không hợp lệ/);
@@ -292,6 +293,13 @@ describe('online submission', { timeout: 300000 }, () => {
     assert.match((await main.textContent()) ?? '', /75\.000 ₫/);
     assert.ok((await page.getByRole('link', { name: /^Thay đổi/ }).count()) >= 5, 'every section has change links');
     await checkPage(page, '08-check');
+    // The same page in English.
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { level: 1, name: /Check your answers/ }).waitFor();
+    await page.getByRole('button', { name: 'Submit application' }).waitFor();
+    await checkPage(page, '08-check-en');
+    await page.getByRole('button', { name: 'Tiếng Việt' }).click();
+    await page.getByRole('heading', { level: 1, name: /Kiểm tra lại thông tin/ }).waitFor();
     // "Thay đổi" goes to the page that asks, and "Tiếp tục" comes back here.
     await page.getByRole('link', { name: 'Thay đổi Số tầng' }).click();
     await page.waitForURL(new RegExp(`${dossierPath}/buoc/4\\?tu=kiem-tra$`));
@@ -329,9 +337,13 @@ describe('online submission', { timeout: 300000 }, () => {
     await page.getByRole('button', { name: 'Đăng xuất' }).click();
     await page.waitForURL(/\/dang-nhap\?signed_out=1$/);
     await page.goto(`${server.url}/tra-cuu`);
-    await page.getByLabel('Mã hồ sơ').fill(codeText);
-    await page.getByLabel('Mã bí mật').fill(secret);
-    await page.getByRole('button', { name: 'Tra cứu' }).click();
+    // By keyboard only: type the code, Tab to the secret, Enter.
+    await page.getByLabel('Mã hồ sơ').focus();
+    await page.keyboard.type(codeText);
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'lookup-secret');
+    await page.keyboard.type(secret);
+    await page.keyboard.press('Enter');
     await page.waitForURL(`${server.url}${lookupHref}`);
     await page.getByRole('heading', { level: 2, name: `Hồ sơ ${codeText}` }).waitFor();
     const result = (await page.locator('.lookup-result').textContent()) ?? '';
