@@ -123,6 +123,9 @@ void RegisterRoutes(http::Router& router, services::Context& ctx, http::Metrics&
       [&ctx](Request& r) { return TakeDossierAction(ctx, r); });
   add("GET", "/api/v1/dossiers/{id}/control-sheet", "dossiers.handle",
       "The process-control sheet (form 05) of a dossier", [&ctx](Request& r) { return DossierControlSheet(ctx, r); });
+  add("GET", "/api/v1/dossiers/{id}/slips", "authenticated",
+      "The slips issued for a dossier (forms 01–04): its owner or a handling officer",
+      [&ctx](Request& r) { return DossierSlips(ctx, r); });
   // ---- end of processing ----
 }
 

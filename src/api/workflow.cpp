@@ -155,4 +155,20 @@ http::Response DossierControlSheet(services::Context& ctx, http::Request& req) {
   return http::Response::Json(200, {{"rows", out}});
 }
 
+http::Response DossierSlips(services::Context& ctx, http::Request& req) {
+  auto id = IdOf(req);
+  if (!id) return http::Response::FromError(core::Error::NotFound());
+  auto slips = svc::Slips(ctx, CallerOf(req), *id);
+  if (!slips) return http::Response::FromError(slips.error());
+  json items = json::array();
+  for (const auto& s : *slips)
+    items.push_back({{"id", s.id},
+                     {"form", s.form},
+                     {"action", s.action},
+                     {"issued_at", s.issued_at},
+                     {"issued_by", s.issued_by},
+                     {"content", s.content}});
+  return http::Response::Json(200, {{"items", items}});
+}
+
 }  // namespace motcua::api

@@ -10,5 +10,6 @@ http::Response Inbox(services::Context& ctx, http::Request& req);
 http::Response DossierActions(services::Context& ctx, http::Request& req);
 http::Response TakeDossierAction(services::Context& ctx, http::Request& req);
 http::Response DossierControlSheet(services::Context& ctx, http::Request& req);
+http::Response DossierSlips(services::Context& ctx, http::Request& req);
 
 }  // namespace motcua::api

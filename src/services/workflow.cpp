@@ -56,6 +56,12 @@ const store::Query kSpecialists{
     "WHERE r.role = 'specialist' AND r.agency_code = $1 AND (r.unit_key = $2 OR r.unit_key = '') "
     "AND u.status = 'active' ORDER BY u.full_name, u.username"};
 const store::Query kFullName{"dossier.officer_name", "SELECT full_name FROM users WHERE username = $1"};
+const store::Query kContacts{"dossier.applicant_contacts",
+                             "SELECT COALESCE(id_number, tax_code, ''), COALESCE(phone, ''), COALESCE(email, ''), "
+                             "COALESCE(address, '') FROM users WHERE id = $1"};
+const store::Query kSlips{"dossier.slips",
+                          "SELECT id, form, action, issued_at, issued_by, content FROM slips WHERE dossier_id = $1 "
+                          "ORDER BY id"};
 const store::Query kClaimLease{"work.claim_lease",
                                "UPDATE work_leases SET holder = $1, expires_at = $2 "
                                "WHERE name = 'due_sweep' AND (expires_at < $3 OR holder = $1)"};
@@ -180,10 +186,10 @@ bool CommentIsPublic(const wf::Action& a) {
 
 // What a slip says (forms 01–04, domain.md §3), frozen when it is issued.
 json SlipContent(const wf::Slip slip, const Dossier& before, const wf::Transition& t, const catalog::Snapshot& snap,
-                 const std::string& officer, const std::string& officer_name) {
+                 const std::string& officer, const std::string& officer_name, const json& applicant) {
   json c = {{"code", before.code},
             {"agency", {{"code", before.agency.code}, {"name", before.agency.name}}},
-            {"applicant", {{"name", before.applicant_name}, {"kind", before.applicant_kind}}},
+            {"applicant", applicant},
             {"procedure",
              {{"code", before.procedure.code}, {"name", before.procedure.name}, {"version", before.procedure.version}}},
             {"officer", {{"username", officer}, {"full_name", officer_name}}}};
@@ -203,6 +209,7 @@ json SlipContent(const wf::Slip slip, const Dossier& before, const wf::Transitio
       c["papers"] = papers;
       c["fee"] = fee;
       c["collect_at"] = before.agency.name;
+      c["fee_paid"] = false;  // fees are paid at the desk (level 3) until online payment exists
       break;
     }
     case wf::Slip::kForm02Supplement:
@@ -396,8 +403,15 @@ core::Result<Dossier> Act(Context& ctx, const Caller& caller, std::int64_t id, c
   if (t.slip != wf::Slip::kNone && t.slip != wf::Slip::kForm05ControlSheet) {
     std::string name = who.username;
     if (auto row = tx->QueryOne(kFullName, {who.username})) name = row->Text(0);
+    json applicant = {{"name", d->applicant_name}, {"kind", d->applicant_kind}};
+    if (auto c = tx->QueryOne(kContacts, {static_cast<std::int64_t>(d->applicant_id)})) {
+      applicant["id_number"] = c->Text(0);
+      applicant["phone"] = c->Text(1);
+      applicant["email"] = c->Text(2);
+      applicant["address"] = c->Text(3);
+    }
     tx->Execute(kSlipInsert, {id, std::string(wf::ToString(t.slip)), req.action, stamp, who.username,
-                              SlipContent(t.slip, *d, t, *snap, who.username, name).dump()});
+                              SlipContent(t.slip, *d, t, *snap, who.username, name, applicant).dump()});
   }
 
   // The timeline: what the applicant may read, and what recomputes the due time.
@@ -547,6 +561,27 @@ core::Result<std::vector<ControlSheetRow>> ControlSheet(Context& ctx, const Call
     rows.push_back(std::move(row));
   }
   return rows;
+}
+
+core::Result<std::vector<SlipRecord>> Slips(Context& ctx, const Caller& caller, std::int64_t id) {
+  if (!caller.principal) return Unauthorized();
+  auto snap = catalog::Current(ctx);
+  auto tx = ctx.db.Begin(store::Database::Mode::kReadOnly);
+  auto d = di::Load(*tx, *snap, id);
+  if (!d || !di::MaySee(caller.principal, *d)) return NotFound();
+  std::vector<SlipRecord> out;
+  for (const auto& r : tx->Query(kSlips, {id})) {
+    SlipRecord s;
+    s.id = r.Int(0);
+    s.form = r.Text(1);
+    s.action = r.Text(2);
+    s.issued_at = r.Text(3);
+    s.issued_by = r.Text(4);
+    s.content = json::parse(r.Text(5), nullptr, false);
+    if (s.content.is_discarded()) s.content = json::object();
+    out.push_back(std::move(s));
+  }
+  return out;
 }
 
 core::Result<std::optional<core::Instant>> RecomputeDue(Context& ctx, std::int64_t id) {

@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "core/common/result.hpp"
 #include "core/workflow/workflow.hpp"
 #include "services/context.hpp"
@@ -75,6 +77,16 @@ struct ControlSheetRow {
 };
 // Form 05 of a dossier: officers who may see it.
 core::Result<std::vector<ControlSheetRow>> ControlSheet(Context& ctx, const Caller& caller, std::int64_t id);
+
+struct SlipRecord {
+  std::int64_t id = 0;
+  std::string form;  // form_01 … form_04
+  std::string action, issued_at, issued_by;
+  nlohmann::json content = nlohmann::json::object();  // the slip's fields, frozen when issued
+};
+// The slips of a dossier (receipt, supplement request, refusal, apology): its owner and the officers
+// who may see it.
+core::Result<std::vector<SlipRecord>> Slips(Context& ctx, const Caller& caller, std::int64_t id);
 
 // The due time recomputed from the dossier's stored events alone (the official receipt of the
 // submission, pauses opened and closed by actions, an extension): none while no clock started.

@@ -192,6 +192,22 @@ test('the whole standard flow with the Ba Đình demo users; the supplement paus
   assert.equal(said.receive.actor_role, 'one_stop_officer');
   assert.equal(said.issue.detail.result_number, '125/GPXD');
   assert.equal(mine.applicant, undefined);
+
+  // The slips: the receipt with its appointment and the supplement request, frozen as issued.
+  const slips = await (await as('congdan')).req('GET', `/api/v1/dossiers/${d.id}/slips`);
+  assert.equal(slips.status, 200, slips.text);
+  assert.deepEqual(slips.json.items.map((s) => s.form), ['form_01', 'form_02']);
+  const [receipt, request] = slips.json.items;
+  assert.equal(receipt.content.code, d.code);
+  assert.equal(receipt.content.appointment_at, '2017-03-14T09:00:00+07:00');
+  assert.equal(receipt.content.received_at, '2017-02-21T09:00:00+07:00');
+  assert.equal(receipt.content.applicant.name, 'Nguyễn Văn An');
+  assert.equal(receipt.content.officer.username, 'badinh.motcua');
+  assert.ok(receipt.content.papers.length > 0);
+  assert.equal(request.content.items_and_reason, 'Bổ sung bản vẽ móng.');
+  assert.equal((await (await as('badinh.lanhdao')).req('GET', `/api/v1/dossiers/${d.id}/slips`)).status, 200);
+  assert.equal((await (await as('hoankiem.motcua')).req('GET', `/api/v1/dossiers/${d.id}/slips`)).status, 404);
+  assert.equal((await (await as('doanhnghiep')).req('GET', `/api/v1/dossiers/${d.id}/slips`)).status, 404);
 });
 
 test('two officers acting at once on one version: one 200, the other 409; the history is intact', async () => {
@@ -247,6 +263,11 @@ test('other actions: withdraw only before receipt, refusal with reasons, extensi
   assert.equal(r.status, 200, r.text);
   assert.equal(r.json.due_at, '2017-04-03T09:00:00+07:00');
   assert.equal(r.json.extension_due, '2017-04-03T09:00:00+07:00');
+  const apology = (await (await as('congdan')).req('GET', `/api/v1/dossiers/${late.id}/slips`)).json.items.at(-1);
+  assert.equal(apology.form, 'form_04');
+  assert.equal(apology.content.original_appointment_at, received.due_at);
+  assert.equal(apology.content.new_appointment_at, '2017-04-03T09:00:00+07:00');
+  assert.equal(apology.content.reason, 'Cần xác minh thực địa.');
   r = await act('badinh.lanhdao', late.id, 'extend', { version: r.json.version, comment: 'Lần nữa.', new_due: '2017-04-10T09:00:00+07:00' });
   assert.equal(r.status, 409);
   assert.equal(r.json.error.code, 'action_not_allowed');
