@@ -20,9 +20,9 @@ const base = { MOTCUA_CATALOG_DIR: CATALOG, MOTCUA_PASSWORD_COST: 'min', MOTCUA_
 let srv, dbUrl;
 
 // The server, restarted with its clock frozen at `iso` (Hanoi time).
-async function at(iso) {
+async function at(iso, extra = {}) {
   if (srv) await srv.stop();
-  srv = await startServer({ env: { ...base, MOTCUA_DATABASE_URL: dbUrl, MOTCUA_CLOCK_START: iso, MOTCUA_CLOCK_FROZEN: 'true' } });
+  srv = await startServer({ env: { ...base, MOTCUA_DATABASE_URL: dbUrl, MOTCUA_CLOCK_START: iso, MOTCUA_CLOCK_FROZEN: 'true', ...extra } });
 }
 
 before(async () => {
@@ -316,4 +316,19 @@ test('the inbox: each role its work, soonest due first, counts, accent-insensiti
   const item = r.json.items.find((i) => i.id === a.id);
   assert.equal(item.due_flag, 'overdue');
   assert.ok(item.working_days_left < 0);
+
+  // serve sweeps by itself every MOTCUA_SWEEP_SECONDS: a dossier received on 01/06 (due 22/06 09:00)
+  // is marked due soon once at most one working day is left.
+  const c = await submitted();
+  const rc = await act('badinh.motcua', c.id, 'receive', { version: c.version });
+  assert.equal(rc.json.due_at, '2017-06-22T09:00:00+07:00');
+  assert.equal(rc.json.due_flag, null);
+  await at('2017-06-21T10:00:00+07:00', { MOTCUA_SWEEP_SECONDS: '1' });
+  let flag = null;
+  for (let i = 0; i < 50 && flag !== 'soon'; i++) {
+    flag = (await get('badinh.motcua', c.id)).json.due_flag;
+    if (flag !== 'soon') await new Promise((res) => setTimeout(res, 100));
+  }
+  assert.equal(flag, 'soon');
+  assert.equal((await get('badinh.motcua', c.id)).json.working_days_left, 0.9);  // 7 working hours
 });
