@@ -336,6 +336,34 @@ TEST_F(WorkflowTest, TheInboxShowsEachRoleItsWorkSoonestDueFirst) {
   EXPECT_EQ(Inbox(*ctx_, As("badinh.vhtt"), {})->total, 0);  // another unit's specialist
 }
 
+TEST_F(WorkflowTest, TheOneStopSectionSettlesAShortFlowItself) {
+  auto d = Submitted();
+  {
+    // Arranged: the same dossier under the one-stop-only workflow.
+    auto tx = db().Begin();
+    tx->Execute({"test.short", "UPDATE dossiers SET workflow = 'one_stop_only' WHERE id = $1"}, {d.id});
+    tx->Commit();
+  }
+  d = DoOk("badinh.motcua", d, "receive");
+  auto inbox = Inbox(*ctx_, As("badinh.motcua"), {});
+  ASSERT_EQ(inbox->total, 1);  // received, and the one-stop section handles it
+  EXPECT_EQ(Inbox(*ctx_, As("badinh.truongphong"), {})->total, 0);
+  EXPECT_EQ(Do("badinh.truongphong", d, "assign", {.assignee = "badinh.chuyenvien"}).error().code,
+            "action_not_allowed");
+  clock_.Set(At("2017-02-22T09:00:00+07:00"));
+  d = DoOk("badinh.motcua", d, "handle");
+  d = DoOk("badinh.motcua", d, "issue", {.result_number = "12/HT"});
+  d = DoOk("badinh.motcua", d, "return_result", {.return_method = "online"});
+  EXPECT_EQ(d.status, "returned");
+  EXPECT_EQ(d.result_timing, "before_time");
+  EXPECT_EQ(d.return_method, "online");
+  auto sheet = ControlSheet(*ctx_, As("badinh.motcua"), d.id);
+  ASSERT_EQ(sheet->size(), 4u);
+  EXPECT_DOUBLE_EQ((*sheet)[1].allotted_hours, 96.0);  // handle: 0.8 × 15 days × 8 h
+  EXPECT_DOUBLE_EQ((*sheet)[1].used_hours, 8.0);
+  ExpectDueRecomputes(d);
+}
+
 TEST_F(WorkflowTest, InterAgencyHandsOverToThePartnerUnitAndBack) {
   auto d = Submitted();
   {
