@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "api/auth.hpp"
+#include "api/documents.hpp"
 #include "api/params.hpp"
 #include "services/dossiers.hpp"
 
@@ -164,7 +165,10 @@ http::Response GetDossier(services::Context& ctx, http::Request& req) {
   if (!id) return http::Response::FromError(core::Error::NotFound());
   auto d = svc::Get(ctx, Caller(req), *id);
   if (!d) return http::Response::FromError(d.error());
-  return http::Response::Json(200, DossierJson(*d, CallerIsOfficer(req)));
+  json out = DossierJson(*d, CallerIsOfficer(req));
+  out["documents"] = json::array();  // the caller may see the dossier, so its papers too
+  for (const auto& p : services::papers::ListOf(ctx, d->id)) out["documents"].push_back(DocumentJson(p));
+  return http::Response::Json(200, out);
 }
 
 http::Response SaveDossierDraft(services::Context& ctx, http::Request& req) {

@@ -6,6 +6,7 @@
 #include "api/calendar.hpp"
 #include "api/catalog.hpp"
 #include "api/catalog_admin.hpp"
+#include "api/documents.hpp"
 #include "api/dossiers.hpp"
 #include "api/system.hpp"
 #include "api/users.hpp"
@@ -16,7 +17,8 @@ namespace motcua::api {
 void RegisterRoutes(http::Router& router, services::Context& ctx, http::Metrics& metrics) {
   auto add = [&](std::string method, std::string pattern, std::string permission, std::string summary,
                  http::Handler handler) {
-    router.Add({std::move(method), std::move(pattern), std::move(handler), std::move(permission), std::move(summary)});
+    router.Add(
+        {std::move(method), std::move(pattern), std::move(handler), std::move(permission), std::move(summary), {}});
   };
   using http::Request;
 
@@ -107,6 +109,23 @@ void RegisterRoutes(http::Router& router, services::Context& ctx, http::Metrics&
       [&ctx](Request& r) { return SubmitDossier(ctx, r); });
   add("POST", "/api/v1/dossiers/{id}/withdraw", "dossiers.own", "Withdraw a submitted dossier not yet received",
       [&ctx](Request& r) { return WithdrawDossier(ctx, r); });
+  // Papers (multipart upload streamed to disk; the owner while the dossier takes papers; reads for
+  // whoever may see the dossier).
+  {
+    http::Route upload;
+    upload.method = "POST";
+    upload.pattern = "/api/v1/dossiers/{id}/documents";
+    upload.permission = "dossiers.own";
+    upload.summary = "Attach a paper to a component (multipart: component, file; streamed)";
+    upload.stream = [&ctx](Request& r) { return UploadDocument(ctx, r); };
+    router.Add(std::move(upload));
+  }
+  add("GET", "/api/v1/dossiers/{id}/documents", "authenticated", "The dossier's papers (owner or handling officer)",
+      [&ctx](Request& r) { return ListDocuments(ctx, r); });
+  add("GET", "/api/v1/dossiers/{id}/documents/{doc}", "authenticated",
+      "Download a paper's bytes (owner or handling officer)", [&ctx](Request& r) { return DownloadDocument(ctx, r); });
+  add("DELETE", "/api/v1/dossiers/{id}/documents/{doc}", "dossiers.own", "Remove a paper (draft or supplement)",
+      [&ctx](Request& r) { return DeleteDocument(ctx, r); });
   add("GET", "/api/v1/lookup/{code}", "public", "Public lookup of a dossier by code and secret (rate limited)",
       [&ctx](Request& r) { return LookupDossier(ctx, r); });
   // ---- end of dossiers ----

@@ -173,6 +173,7 @@ int Serve(const Config& config) {
     auto clock = MakeClock(config);
     auto db = OpenDatabase(config, *clock);
     auto ctx = services::MakeContext(*db, *clock, MakeSite(config));
+    ctx.data_dir = config.data_dir;
     ConfigureAccounts(config);
 
     http::Metrics metrics;

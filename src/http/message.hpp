@@ -4,6 +4,7 @@
 
 #include <any>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -52,6 +53,19 @@ struct Response {
   // The JSON error body {"error":{"code","message","message_en","fields"}} with the status
   // that belongs to the error's code (ErrorStatus).
   static Response FromError(const core::Error& error);
+};
+
+// Takes a streamed request body as it arrives (routes with a StreamHandler): the body is never
+// held in memory whole. The server calls Write() on its I/O thread for each piece (keep it short:
+// no database calls), then Finish() once on the handler pool. Destroying a sink that was not
+// finished means the body did not come (client gone, timeout, refusal): undo what was written.
+class BodySink {
+ public:
+  virtual ~BodySink() = default;
+  // An error stops the request: the rest of the body is not read and the error is the answer.
+  virtual std::optional<core::Error> Write(std::string_view bytes) = 0;
+  // The whole body arrived: the answer.
+  virtual Response Finish() = 0;
 };
 
 // The HTTP status of a stable error code: the one place where codes meet statuses.

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -15,13 +16,23 @@ namespace motcua::http {
 // Handlers are plain blocking functions; the server runs them off the I/O threads.
 using Handler = std::function<Response(Request&)>;
 
+// What a streaming route answers once the headers are in and the middleware passed: a response
+// now (the body is not read), or a sink that takes the body as it arrives.
+struct StreamStart {
+  std::optional<Response> response;
+  std::unique_ptr<BodySink> sink;
+};
+using StreamHandler = std::function<StreamStart(Request&)>;
+
 struct Route {
   std::string method;   // "GET", "POST", "PATCH", "PUT", "DELETE"
   std::string pattern;  // "/api/v1/agencies/{code}"
   Handler handler;
   std::string permission;  // "public", or a permission name checked by the authorization layer
   std::string summary;     // one line for docs and tests
-  bool upload = false;     // the body may be up to ServerOptions::upload_body_limit
+  // When set, the route streams its body (up to ServerOptions::upload_body_limit) into the sink
+  // this returns, and `handler` is not used; every other route gets ServerOptions::body_limit.
+  StreamHandler stream;
 };
 
 class Router {

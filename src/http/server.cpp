@@ -167,7 +167,26 @@ struct Outcome {
   std::string user_id;
   std::string request_id;
   std::string method;
+  std::unique_ptr<BodySink> sink;  // a streaming route accepted the request: it takes the body
 };
+
+// Request headers as the rest of the program sees them: names lower-cased, repeats joined.
+void CopyRequestHeaders(const bhttp::request_header<>& header, Request& request) {
+  request.method = std::string(header.method_string());
+  request.target = std::string(header.target());
+  for (const auto& field : header) {
+    std::string name(field.name_string());
+    std::transform(name.begin(), name.end(), name.begin(), [](unsigned char ch) { return std::tolower(ch); });
+    auto [it, inserted] = request.headers.emplace(std::move(name), std::string(field.value()));
+    if (!inserted) {
+      it->second += it->first == "cookie" ? "; " : ", ";
+      it->second += Sv(field.value());
+    }
+  }
+}
+
+// A streamed body is read in pieces of this size.
+constexpr std::size_t kStreamChunk = 64 * 1024;
 
 }  // namespace
 
@@ -353,17 +372,26 @@ struct Server::Impl {
                                          : options.body_limit);
       co_await bhttp::async_read_header(c.stream, buffer, parser, asio::redirect_error(asio::use_awaitable, ec));
       if (!ec) {
-        // The body limit depends on the route (uploads may be larger).
+        // The body limit depends on the route (streamed uploads may be larger).
         std::size_t limit = options.body_limit;
+        bool streaming = false;
         if (any_upload_route) {
           if (auto decoded = DecodeTarget(Sv(parser.get().target()))) {
             const auto m = router.Find(Sv(parser.get().method_string()), decoded->path);
-            if (m.route != nullptr && m.route->upload) limit = options.upload_body_limit;
+            if (m.route != nullptr && m.route->stream) {
+              limit = options.upload_body_limit;
+              streaming = true;
+            }
           }
         }
         const auto length = parser.content_length();
         if (length && *length > limit) {
           ec = bhttp::error::body_limit;
+        } else if (streaming) {
+          const bool go_on = co_await ServeStream(c, buffer, parser, started);
+          ++c.served;
+          if (!go_on) co_return;
+          continue;
         } else {
           parser.body_limit(limit);
           const auto expect = Sv(parser.get()[bhttp::field::expect]);
@@ -408,17 +436,7 @@ struct Server::Impl {
       const unsigned version = message.version() == 10 ? 10 : 11;
       const bool client_keep_alive = message.keep_alive();
       Request request;
-      request.method = std::string(message.method_string());
-      request.target = std::string(message.target());
-      for (const auto& field : message) {
-        std::string name(field.name_string());
-        std::transform(name.begin(), name.end(), name.begin(), [](unsigned char ch) { return std::tolower(ch); });
-        auto [it, inserted] = request.headers.emplace(std::move(name), std::string(field.value()));
-        if (!inserted) {
-          it->second += it->first == "cookie" ? "; " : ", ";
-          it->second += Sv(field.value());
-        }
-      }
+      CopyRequestHeaders(message.base(), request);
       request.body = std::move(message.body());
       request.remote_address = c.remote;
 
@@ -429,6 +447,98 @@ struct Server::Impl {
       ++c.served;
       if (!written || !keep_alive) co_return;
     }
+  }
+
+  // A streaming route: the pipeline (middleware, then the route's stream handler) runs on the
+  // headers alone; only when it returns a sink is the body read, piece by piece, into the sink,
+  // which may stop it at any point (e.g. a file over its limit). The sink's Finish() then runs on
+  // the handler pool. Returns whether the connection may serve another request.
+  asio::awaitable<bool> ServeStream(Conn& c, beast::flat_buffer& buffer,
+                                    bhttp::request_parser<bhttp::string_body>& header_parser,
+                                    SteadyClock::time_point started) {
+    const auto& header = header_parser.get();
+    const unsigned version = header.version() == 10 ? 10 : 11;
+    const bool client_keep_alive = header.keep_alive();
+    const bool has_body = !header_parser.is_done();
+    const bool expect_continue = IEquals(Sv(header[bhttp::field::expect]), "100-continue");
+    Request request;
+    CopyRequestHeaders(header, request);
+    request.remote_address = c.remote;
+    Outcome out = co_await RunOnPool(std::move(request));
+    if (!out.sink) {
+      // Refused on its headers (not signed in, no such dossier, …): the body is never read, so the
+      // connection cannot carry another request after it.
+      const bool keep_alive = client_keep_alive && !stopping && !has_body;
+      const bool written = co_await Respond(c, out, false, version, keep_alive, started);
+      co_return written&& keep_alive;
+    }
+
+    error_code ec;
+    std::optional<core::Error> refused;
+    bhttp::request_parser<bhttp::buffer_body> parser(std::move(header_parser));
+    parser.body_limit(options.upload_body_limit);
+    if (has_body && expect_continue) {
+      bhttp::response<bhttp::empty_body> cont{bhttp::status::continue_, version};
+      co_await bhttp::async_write(c.stream, cont, asio::redirect_error(asio::use_awaitable, ec));
+    }
+    std::vector<char> chunk(kStreamChunk);
+    const auto deadline = started + options.upload_timeout;
+    while (!ec && !parser.is_done()) {
+      parser.get().body().data = chunk.data();
+      parser.get().body().size = chunk.size();
+      // Each piece must come within read_timeout, and the whole body within upload_timeout.
+      c.stream.expires_at(std::min(SteadyClock::now() + options.read_timeout, deadline));
+      co_await bhttp::async_read_some(c.stream, buffer, parser, asio::redirect_error(asio::use_awaitable, ec));
+      if (ec == bhttp::error::need_buffer) ec = {};
+      const std::size_t n = chunk.size() - parser.get().body().size;
+      if (n > 0) {
+        if (auto stop = out.sink->Write(std::string_view(chunk.data(), n))) {
+          refused = std::move(stop);
+          break;
+        }
+      }
+    }
+    if (!refused && ec) {
+      if (ec == bhttp::error::body_limit) {
+        refused = PayloadTooLarge();
+      } else if (ec.category() == error_code(bhttp::error::end_of_stream).category() &&
+                 ec != bhttp::error::end_of_stream && ec != bhttp::error::partial_message &&
+                 ec != bhttp::error::need_more) {
+        refused = BadMessage();
+      } else {
+        out.sink.reset();  // the body did not come: the sink undoes what it wrote
+        co_return false;
+      }
+    }
+    if (refused) {
+      // Stopped mid-body: the rest is not read, the sink undoes what it wrote, the connection ends.
+      out.sink.reset();
+      out.response = Response::FromError(*refused);
+      FinishResponse(out, false);
+      co_await Respond(c, out, false, version, false, started);
+      co_return false;
+    }
+    std::function<Outcome()> finish = [this, &out] {
+      Outcome fin;
+      fin.request_id = out.request_id;
+      fin.method = out.method;
+      fin.route_label = out.route_label;
+      fin.user_id = out.user_id;
+      try {
+        fin.response = out.sink->Finish();
+      } catch (const std::exception& e) {
+        LogEvent("error", "handler failed",
+                 {{"request_id", fin.request_id}, {"route", fin.route_label}, {"detail", e.what()}});
+        fin.response = Response::FromError(core::Error::Internal(e.what()));
+      }
+      FinishResponse(fin, false);
+      return fin;
+    };
+    Outcome done = co_await OnPool(std::move(finish));
+    out.sink.reset();
+    const bool keep_alive = client_keep_alive && !stopping;
+    const bool written = co_await Respond(c, done, false, version, keep_alive, started);
+    co_return written&& keep_alive;
   }
 
   // Half-close, drain what the client still sends, then close (see kLinger).
@@ -453,26 +563,37 @@ struct Server::Impl {
 
   // Runs the request pipeline on the handler pool and resumes on the connection's strand.
   asio::awaitable<Outcome> RunOnPool(Request request) {
-    auto initiation = [this](auto handler, Request req) {
-      asio::post(pool, [this, handler = std::move(handler), req = std::move(req)]() mutable {
+    // Named, not a temporary in the co_await expression: g++ 12 mishandles such temporaries' lifetimes.
+    auto req = std::make_shared<Request>(std::move(request));
+    std::function<Outcome()> work = [this, req] {
+      try {
+        return Pipeline(*req);
+      } catch (...) {
+        // Pipeline catches what handlers throw; this is the last line (e.g. out of memory).
         Outcome out;
-        try {
-          out = Pipeline(req);
-        } catch (...) {
-          // Pipeline catches what handlers throw; this is the last line (e.g. out of memory).
-          out = Outcome{};
-          out.request_id = RandomRequestId();
-          out.method = MethodLabel(req.method);
-          out.route_label = "unmatched";
-          out.response = Response::FromError(core::Error::Internal("pipeline failed"));
-          FinishResponse(out, false);
-        }
+        out.request_id = RandomRequestId();
+        out.method = MethodLabel(req->method);
+        out.route_label = "unmatched";
+        out.response = Response::FromError(core::Error::Internal("pipeline failed"));
+        FinishResponse(out, false);
+        return out;
+      }
+    };
+    Outcome out = co_await OnPool(std::move(work));
+    co_return out;
+  }
+
+  // Runs `work` (returning an Outcome) on the handler pool and resumes on the caller's executor.
+  asio::awaitable<Outcome> OnPool(std::function<Outcome()> work) {
+    auto initiation = [this](auto handler, std::function<Outcome()> w) {
+      asio::post(pool, [handler = std::move(handler), w = std::move(w)]() mutable {
+        Outcome out = w();
         auto ex = asio::get_associated_executor(handler);
         asio::post(ex, [handler = std::move(handler), out = std::move(out)]() mutable { handler(std::move(out)); });
       });
     };
     co_return co_await asio::async_initiate<const asio::use_awaitable_t<>&, void(Outcome)>(
-        initiation, asio::use_awaitable, std::move(request));
+        initiation, asio::use_awaitable, std::move(work));
   }
 
   // --- the request pipeline (handler pool) --------------------------------------------------------
@@ -527,6 +648,15 @@ struct Server::Impl {
       for (const auto& [name, value] : match.params) req.params[name] = value;
       for (const auto& middleware : middlewares) {
         if (auto early = middleware(req, route)) return std::move(*early);
+      }
+      if (route.stream) {
+        StreamStart start = route.stream(req);
+        if (start.sink) {
+          out.sink = std::move(start.sink);
+          return Response{};  // not sent: the sink's Finish() answers
+        }
+        if (start.response) return std::move(*start.response);
+        return Response::FromError(core::Error::Internal("stream handler gave neither a response nor a sink"));
       }
       return route.handler(req);
     }
@@ -786,7 +916,8 @@ unsigned short Server::port() const { return impl_->bound_port; }
 void Server::Run() {
   Impl& s = *impl_;
   if (!s.listening) s.Listen();
-  for (const auto& route : s.router.routes()) s.any_upload_route = s.any_upload_route || route.upload;
+  for (const auto& route : s.router.routes())
+    s.any_upload_route = s.any_upload_route || static_cast<bool>(route.stream);
   error_code ec;
   s.signals.add(SIGTERM, ec);
   s.signals.add(SIGINT, ec);

@@ -22,8 +22,10 @@ struct ServerOptions {
   int handler_threads = 0;                // 0 → 2 × hardware concurrency
   std::size_t header_limit = 16 * 1024;
   std::size_t body_limit = 1024 * 1024;              // default per request
-  std::size_t upload_body_limit = 64 * 1024 * 1024;  // for routes that accept uploads (later)
-  std::chrono::seconds read_timeout{15};             // a request's header and body must arrive within this
+  std::size_t upload_body_limit = 64 * 1024 * 1024;  // streaming routes (uploads); the sink may stop sooner
+  std::chrono::minutes upload_timeout{15};           // a streamed body must be complete within this
+  std::chrono::seconds read_timeout{15};             // a request's header and body must arrive within this (a streamed
+                                                     // body: each piece of it, so a slow but steady upload goes on)
   std::chrono::seconds idle_timeout{60};             // keep-alive connection idle
   std::chrono::seconds shutdown_grace{20};           // how long in-flight requests may finish after SIGTERM
   std::string static_dir;                            // web/dist; empty → no front end

@@ -16,7 +16,7 @@
 namespace motcua::services {
 
 Context MakeContext(store::Database& db, const core::Clock& clock, SiteInfo site) {
-  return Context{db, clock, std::move(site), std::make_shared<catalog::Cache>()};
+  return Context{db, clock, std::move(site), std::make_shared<catalog::Cache>(), {}};
 }
 
 namespace catalog {

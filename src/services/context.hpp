@@ -27,6 +27,8 @@ struct Context {
   SiteInfo site;
   // Per-process caches of slowly changing data (each checks a revision in the database).
   std::shared_ptr<catalog::Cache> catalog_cache;
+  // The data folder (MOTCUA_DATA_DIR): uploaded papers and their temporary files. Empty: no uploads.
+  std::string data_dir;
 };
 
 // A context with fresh caches.

@@ -17,6 +17,7 @@
 #include "services/calendar.hpp"
 #include "services/catalog.hpp"
 #include "services/dossiers_internal.hpp"
+#include "services/papers.hpp"
 #include "services/workflow.hpp"
 
 namespace motcua::services::dossiers {
@@ -416,10 +417,16 @@ core::Result<Submission> Submit(Context& ctx, const Caller& caller, std::int64_t
       const auto now = ctx.clock.Now();
       const auto today = core::LocalDate(now);
       auto problems = core::forms::Validate(p->form, d->form_data, today);
-      if (!problems.empty()) {
-        auto e = core::Error::Make(core::errc::kValidationFailed, "Biểu mẫu còn lỗi, vui lòng sửa các mục được nêu.",
-                                   "The form has problems; please correct the fields listed.");
+      auto missing = papers::MissingRequired(*tx, *p, id);  // "documents.<n>": required papers
+      if (!problems.empty() || !missing.empty()) {
+        auto e =
+            problems.empty()
+                ? core::Error::Make(core::errc::kValidationFailed, "Hồ sơ còn thiếu giấy tờ bắt buộc.",
+                                    "Required papers are missing from the dossier.")
+                : core::Error::Make(core::errc::kValidationFailed, "Biểu mẫu còn lỗi, vui lòng sửa các mục được nêu.",
+                                    "The form has problems; please correct the fields listed.");
         for (auto& [path, fe] : problems) e.fields[path.empty() ? "form_data" : path] = fe;
+        for (auto& [path, fe] : missing) e.fields[path] = fe;
         return e;
       }
       if (!cat::IsOnline(snap->catalog(), p->code, cat::AgencyCode{agency}, today)) {

@@ -27,8 +27,9 @@ const RULES = {
   'reports.read': (c, t) => has(c, 'city_admin') || has(c, 'auditor') ||
     ((has(c, 'agency_leader') || has(c, 'unit_head')) && (!t.agency || c.agency === t.agency)),
   'audit.read': (c) => has(c, 'city_admin') || has(c, 'auditor'),
-  // Dossiers (issue 5): drafts, submit and withdraw are for applicants only — the service refuses
-  // every officer, city_admin included (a dossier that is not theirs is then a 404, not a 403).
+  // Dossiers (issue 5): drafts, submit, withdraw and papers (upload, delete) are for applicants
+  // only — the service refuses every officer, city_admin included (a dossier that is not theirs is
+  // then a 404, not a 403; documents.test.mjs checks those wrong-user refusals).
   'dossiers.own': (c) => !!c && (c.kind === 'citizen' || c.kind === 'business'),
   // Processing (issue 6): the officers who handle dossiers pass the route at any agency; the service
   // then answers 404 for a dossier of another agency and 403 for the wrong role, unit or assignee.
@@ -135,6 +136,7 @@ describe('authorization matrix', () => {
     };
     const fill = (pattern, agency) => pattern
       .replace('{code}', agency)
+      .replace('{doc}', '1')
       .replace('{id}', String(pattern.startsWith('/api/v1/tokens/') ? tokenAt[agency] : officerAt[agency]));
 
     for (const username of [null, ...ACCOUNTS]) {

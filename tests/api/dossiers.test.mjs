@@ -1,4 +1,4 @@
-// Dossiers, first slice of issue 5 (no uploads of papers yet): drafts saved with optimistic
+// Dossiers, first slice of issue 5 (papers: documents.test.mjs): drafts saved with optimistic
 // versions, submission with every form problem at once, the rollout check, the dossier code from a
 // per-agency daily sequence (unique under concurrency), idempotent retries, withdrawal, who may read
 // what, and the public lookup by code and secret (same 404 for a wrong secret and an unknown code).
@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer, runCli, freshDatabaseUrl } from './lib/server.mjs';
 import { Client } from './lib/client.mjs';
+import { attach } from './lib/papers.mjs';
 
 const CATALOG = new URL('./fixtures/accounts', import.meta.url).pathname;
 const BA_DINH = '000.00.19.H26';
@@ -44,6 +45,9 @@ const draft = async (c, agency = BA_DINH, form = { full_name: 'Nguyễn Văn An'
   assert.equal(r.status, 201, r.text);
   const s = await c.req('PATCH', `/api/v1/dossiers/${r.json.id}`, { version: r.json.version, form_data: form });
   assert.equal(s.status, 200, s.text);
+  // The procedure's required paper (component 1), so that only the form and the rollout decide.
+  const p = await attach(c, r.json.id);
+  assert.equal(p.status, 201, p.text);
   return s.json;
 };
 

@@ -9,6 +9,8 @@
 #include <set>
 #include <thread>
 
+#include <unistd.h>
+
 #include "core/common/clock.hpp"
 #include "core/common/time.hpp"
 #include "services/accounts.hpp"
@@ -16,6 +18,7 @@
 #include "services/catalog.hpp"
 #include "services/context.hpp"
 #include "services/dossiers.hpp"
+#include "services/papers.hpp"
 #include "test_database.hpp"
 
 namespace motcua::services::dossiers {
@@ -37,6 +40,9 @@ class DossiersTest : public store::testing::MigratedStoreTest {
     accounts::Configure(s);
     ctx_ = std::make_unique<Context>(
         MakeContext(db(), clock_, SiteInfo{"Hà Nội", "Hanoi", "http://localhost", "test", true}));
+    data_dir_ = std::filesystem::temp_directory_path() /
+                ("motcua-dossiers-test-" + std::to_string(::getpid()) + "-" + std::to_string(++instances_));
+    ctx_->data_dir = data_dir_.string();
     auto fixture = std::filesystem::path(__FILE__).parent_path().parent_path() / "api" / "fixtures" / "accounts";
     auto files = catalog::ReadFolder(fixture.string());
     ASSERT_TRUE(files.ok());
@@ -51,6 +57,7 @@ class DossiersTest : public store::testing::MigratedStoreTest {
   void TearDown() override {
     accounts::Configure(accounts::Settings{});
     ctx_.reset();
+    std::filesystem::remove_all(data_dir_);
     MigratedStoreTest::TearDown();
   }
 
@@ -61,12 +68,20 @@ class DossiersTest : public store::testing::MigratedStoreTest {
   }
   Caller Me() { return Caller{&congdan_, "req", "10.0.0.1"}; }
 
-  // A filled draft of the permit at `agency`.
+  // A filled draft of the permit at `agency`, with the paper its component 1 requires.
   std::int64_t Draft(Context& ctx, const std::string& agency = kBaDinh) {
     auto d = Create(ctx, Me(), kPermit, agency);
     EXPECT_TRUE(d.ok()) << (d.ok() ? "" : d.error().message_en);
     auto saved = SaveDraft(ctx, Me(), d->id, d->version, {{"full_name", "Nguyễn Văn An"}});
     EXPECT_TRUE(saved.ok());
+    Context with_data = ctx;
+    with_data.data_dir = ctx_->data_dir;
+    auto up = papers::Upload::Begin(with_data, Me(), d->id);
+    EXPECT_TRUE(up.ok());
+    EXPECT_FALSE((*up)->SetComponent("1"));
+    EXPECT_FALSE((*up)->StartFile("don.pdf"));
+    EXPECT_FALSE((*up)->Write("%PDF-1.4\n%%EOF\n"));
+    EXPECT_TRUE((*up)->Finish().ok());
     return d->id;
   }
   Submission SubmitOk(Context& ctx, std::int64_t id) {
@@ -78,6 +93,8 @@ class DossiersTest : public store::testing::MigratedStoreTest {
 
   core::ManualClock clock_{At("2017-02-21T09:00:00+07:00")};
   std::unique_ptr<Context> ctx_;
+  std::filesystem::path data_dir_;
+  static inline int instances_ = 0;
   access::Principal congdan_;
 };
 
@@ -113,7 +130,7 @@ TEST_F(DossiersTest, TheSecretIsStoredHashedAndTheAuditChainHolds) {
     EXPECT_EQ(row->Text(0).size(), 64u);
     EXPECT_EQ(row->Text(0).find(s.lookup_secret), std::string::npos);
     auto audit = tx->Query({"test.audit", "SELECT detail FROM audit_events WHERE object_type = 'dossier'"});
-    EXPECT_EQ(audit.size(), 2u);  // create, submit
+    EXPECT_EQ(audit.size(), 3u);  // create, document_upload, submit
     for (const auto& r : audit) EXPECT_EQ(r.Text(0).find("Nguyễn"), std::string::npos);
     EXPECT_FALSE(audit::VerifyChain(*tx).has_value());
   }

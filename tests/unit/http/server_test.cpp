@@ -98,8 +98,58 @@ std::string ErrorCode(const HttpResponse& r) {
   return body["error"].value("code", "");
 }
 
+// What the streaming test route's sinks did, shared with the test.
+struct SinkLog {
+  std::mutex mu;
+  std::vector<std::string> events;  // "finished <bytes>", "dropped <bytes>"
+  std::size_t largest_piece = 0;
+  void Add(std::string e) {
+    std::lock_guard lock(mu);
+    events.push_back(std::move(e));
+  }
+  std::vector<std::string> Events() {
+    std::lock_guard lock(mu);
+    return events;
+  }
+};
+
+class CountingSink : public BodySink {
+ public:
+  CountingSink(long stop_after, std::shared_ptr<SinkLog> log, std::string user)
+      : stop_after_(stop_after), log_(std::move(log)), user_(std::move(user)) {}
+  ~CountingSink() override {
+    if (!finished_) log_->Add("dropped " + std::to_string(bytes_));
+  }
+  std::optional<core::Error> Write(std::string_view bytes) override {
+    bytes_ += bytes.size();
+    {
+      std::lock_guard lock(log_->mu);
+      log_->largest_piece = std::max(log_->largest_piece, bytes.size());
+    }
+    if (stop_after_ >= 0 && bytes_ > static_cast<std::size_t>(stop_after_)) {
+      return core::Error::Make("file_too_large", "Tệp quá lớn.", "The file is too large.");
+    }
+    return std::nullopt;
+  }
+  Response Finish() override {
+    finished_ = true;
+    log_->Add("finished " + std::to_string(bytes_));
+    return Response::Json(201, {{"size", bytes_}, {"user", user_}});
+  }
+
+ private:
+  long stop_after_;
+  std::shared_ptr<SinkLog> log_;
+  std::string user_;
+  std::size_t bytes_ = 0;
+  bool finished_ = false;
+};
+
 class ServerTest : public ::testing::Test {
  protected:
+  std::shared_ptr<SinkLog> sink_log_ = std::make_shared<SinkLog>();
+  std::atomic<int> sinks_started_{0};
+
   void SetUp() override {
     AccessSink();
     router_.Add(MakeRoute("GET", "/api/v1/ping", [](Request&) { return Response::Json(200, {{"pong", true}}); }));
@@ -110,10 +160,21 @@ class ServerTest : public ::testing::Test {
                                   {"path", req.path}});
     }));
     router_.Add(MakeRoute("POST", "/api/v1/echo", [](Request& req) { return Response::Text(200, req.body); }));
-    Route upload = MakeRoute("POST", "/api/v1/uploads", [](Request& req) {
-      return Response::Json(201, {{"size", req.body.size()}});
-    });
-    upload.upload = true;
+    // A streaming route: its sink counts the bytes, refuses past `X-Stop-After` bytes, and records
+    // whether it was finished or dropped.
+    Route upload = MakeRoute("POST", "/api/v1/uploads", nullptr, "user");
+    upload.stream = [this](Request& req) {
+      StreamStart start;
+      if (req.Header("x-refuse") == "yes") {
+        start.response = Response::FromError(core::Error::NotFound());
+        return start;
+      }
+      long stop_after = -1;
+      if (!req.Header("x-stop-after").empty()) stop_after = std::stol(req.Header("x-stop-after"));
+      start.sink = std::make_unique<CountingSink>(stop_after, sink_log_, req.user_id);
+      ++sinks_started_;
+      return start;
+    };
     router_.Add(std::move(upload));
     router_.Add(MakeRoute("GET", "/api/v1/boom",
                           [](Request&) -> Response { throw std::runtime_error("database password is hunter2"); }));
@@ -305,15 +366,94 @@ TEST_F(ServerTest, BodyAtTheLimitAndUploadRoutesAreAccepted) {
   EXPECT_EQ(r->body, at_limit);
 
   const std::string upload(40000, 'u');
-  r = Fetch("POST /api/v1/uploads HTTP/1.1\r\nHost: x\r\nContent-Length: 40000\r\n\r\n" + upload);
+  r = Fetch("POST /api/v1/uploads HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ok\r\nContent-Length: 40000\r\n\r\n" +
+            upload);
   ASSERT_TRUE(r);
   EXPECT_EQ(r->status, 201);
   EXPECT_EQ(Json::parse(r->body)["size"], 40000);
+  EXPECT_EQ(Json::parse(r->body)["user"], "u-42");  // the middleware ran before the stream handler
 
   const std::string too_big(70000, 'u');
-  r = Fetch("POST /api/v1/uploads HTTP/1.1\r\nHost: x\r\nContent-Length: 70000\r\n\r\n" + too_big);
+  r = Fetch("POST /api/v1/uploads HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ok\r\nContent-Length: 70000\r\n\r\n" +
+            too_big);
   ASSERT_TRUE(r);
   EXPECT_EQ(r->status, 413);
+}
+
+TEST_F(ServerTest, StreamedBodyArrivesInPiecesAndKeepAliveGoesOn) {
+  Start();
+  TestClient c(port_);
+  // Chunked, in several sends: the sink sees pieces, never the whole body at once.
+  ASSERT_TRUE(
+      c.Send("POST /api/v1/uploads HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ok\r\n"
+             "Transfer-Encoding: chunked\r\n\r\n"));
+  for (int i = 0; i < 6; ++i) {
+    ASSERT_TRUE(c.Send("2710\r\n" + std::string(10000, 'a' + i) + "\r\n"));
+    std::this_thread::sleep_for(5ms);
+  }
+  ASSERT_TRUE(c.Send("0\r\n\r\n"));
+  auto r = c.Read();
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 201);
+  EXPECT_EQ(Json::parse(r->body)["size"], 60000);
+  ASSERT_TRUE(c.Send(GetRequest("/api/v1/ping")));
+  r = c.Read();
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 200);
+  EXPECT_EQ(sink_log_->Events(), std::vector<std::string>{"finished 60000"});
+  EXPECT_LE(sink_log_->largest_piece, 64u * 1024);
+}
+
+TEST_F(ServerTest, SinkStopsTheBodyWithoutReadingTheRest) {
+  Start();
+  TestClient c(port_);
+  // Announces 60 000 bytes but sends 20 000: the sink refuses after 10 000, so the answer comes
+  // before the rest of the body (which never comes).
+  ASSERT_TRUE(
+      c.Send("POST /api/v1/uploads HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ok\r\n"
+             "X-Stop-After: 10000\r\nContent-Length: 60000\r\n\r\n" +
+             std::string(20000, 'b')));
+  auto r = c.Read();
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 413);
+  EXPECT_EQ(ErrorCode(*r), "file_too_large");
+  EXPECT_EQ(r->Header("connection"), "close");
+  auto events = sink_log_->Events();
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0].rfind("dropped ", 0), 0u);
+  EXPECT_LE(std::stol(events[0].substr(8)), 20000);
+}
+
+TEST_F(ServerTest, StreamRouteRefusedOnItsHeadersNeverReadsTheBody) {
+  Start();
+  // Not signed in: the middleware answers; no sink is made.
+  auto r = Fetch("POST /api/v1/uploads HTTP/1.1\r\nHost: x\r\nContent-Length: 5000\r\n\r\n" + std::string(5000, 'c'));
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 401);
+  // The stream handler answers by itself.
+  TestClient c(port_);
+  ASSERT_TRUE(
+      c.Send("POST /api/v1/uploads HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ok\r\nX-Refuse: yes\r\n"
+             "Expect: 100-continue\r\nContent-Length: 5000\r\n\r\n"));
+  r = c.Read();
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 404);  // not a 100 Continue: the body is not wanted
+  EXPECT_EQ(r->Header("connection"), "close");
+  EXPECT_EQ(sinks_started_.load(), 0);
+}
+
+TEST_F(ServerTest, ClientGoneMidBodyDropsTheSink) {
+  Start();
+  {
+    TestClient c(port_);
+    ASSERT_TRUE(
+        c.Send("POST /api/v1/uploads HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ok\r\n"
+               "Content-Length: 50000\r\n\r\n" +
+               std::string(20000, 'd')));
+    std::this_thread::sleep_for(100ms);
+  }  // closed with 30 000 bytes missing
+  for (int i = 0; i < 100 && sink_log_->Events().empty(); ++i) std::this_thread::sleep_for(20ms);
+  EXPECT_EQ(sink_log_->Events(), std::vector<std::string>{"dropped 20000"});
 }
 
 TEST_F(ServerTest, ExpectContinueIsHonoured) {
