@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer, runCli, freshDatabaseUrl } from './lib/server.mjs';
 import { Client } from './lib/client.mjs';
+import { attach } from './lib/papers.mjs';
 
 const CATALOG = new URL('./fixtures/accounts', import.meta.url).pathname;
 const BA_DINH = '000.00.19.H26';
@@ -55,6 +56,8 @@ async function submitted() {
   assert.equal(r.status, 201, r.text);
   r = await c.req('PATCH', `/api/v1/dossiers/${r.json.id}`, { version: r.json.version, form_data: { full_name: 'Nguyễn Văn An' } });
   assert.equal(r.status, 200, r.text);
+  const paper = await attach(c, r.json.id);  // component 1 is required
+  assert.equal(paper.status, 201, paper.text);
   r = await c.req('POST', `/api/v1/dossiers/${r.json.id}/submit`, undefined, { headers: { 'idempotency-key': `wf-${process.pid}-${keyCounter++}` } });
   assert.equal(r.status, 200, r.text);
   return r.json;
@@ -133,6 +136,9 @@ test('the whole standard flow with the Ba Đình demo users; the supplement paus
   d = await step(d.id, 'badinh.chuyenvien', 'request_supplement', { comment: 'Bổ sung bản vẽ móng.' });
   assert.equal(d.status, 'awaiting_supplement');
   assert.equal(d.paused, true);
+  // The asked-for paper: a submitted dossier takes papers again while a supplement is asked for.
+  const added = await attach(await as('congdan'), d.id, { filename: 'ban-ve-mong.pdf' });
+  assert.equal(added.status, 201, added.text);
   const before = d.due_at;
   assert.equal(before, '2017-03-14T09:00:00+07:00');
   const dueBefore = d.due_at;
@@ -141,6 +147,8 @@ test('the whole standard flow with the Ba Đình demo users; the supplement paus
   assert.equal((await get('congdan', d.id)).json.working_days_left, 13.9);  // frozen while paused: 14 days less 1 h
   d = await step(d.id, 'congdan', 'supplement', { comment: 'Đã bổ sung bản vẽ móng.' });
   assert.equal(d.status, 'assigned');
+  assert.equal((await attach(await as('congdan'), d.id)).status, 409);  // and no more after
+  assert.equal((await get('congdan', d.id)).json.documents.length, 2);
   assert.equal(d.paused, false);
   assert.equal(d.due_at, '2017-03-17T09:00:00+07:00');
   // Exactly 3 working days: the calendar says so too.

@@ -9,6 +9,8 @@
 #include <filesystem>
 #include <thread>
 
+#include <unistd.h>
+
 #include "core/common/clock.hpp"
 #include "core/common/time.hpp"
 #include "services/accounts.hpp"
@@ -16,6 +18,7 @@
 #include "services/catalog.hpp"
 #include "services/context.hpp"
 #include "services/dossiers.hpp"
+#include "services/papers.hpp"
 #include "services/workflow.hpp"
 #include "test_database.hpp"
 
@@ -37,6 +40,9 @@ class WorkflowTest : public store::testing::MigratedStoreTest {
     accounts::Configure(s);
     ctx_ = std::make_unique<Context>(
         MakeContext(db(), clock_, SiteInfo{"Hà Nội", "Hanoi", "http://localhost", "test", true}));
+    data_dir_ = std::filesystem::temp_directory_path() /
+                ("motcua-workflow-test-" + std::to_string(::getpid()) + "-" + std::to_string(++instances_));
+    ctx_->data_dir = data_dir_.string();
     auto fixture = std::filesystem::path(__FILE__).parent_path().parent_path() / "api" / "fixtures" / "accounts";
     auto files = catalog::ReadFolder(fixture.string());
     ASSERT_TRUE(files.ok());
@@ -53,6 +59,7 @@ class WorkflowTest : public store::testing::MigratedStoreTest {
   void TearDown() override {
     accounts::Configure(accounts::Settings{});
     ctx_.reset();
+    std::filesystem::remove_all(data_dir_);
     MigratedStoreTest::TearDown();
   }
 
@@ -68,6 +75,12 @@ class WorkflowTest : public store::testing::MigratedStoreTest {
     auto d = dossiers::Create(*ctx_, As("congdan"), kPermit, kBaDinh);
     EXPECT_TRUE(d.ok());
     EXPECT_TRUE(dossiers::SaveDraft(*ctx_, As("congdan"), d->id, d->version, {{"full_name", "Nguyễn Văn An"}}).ok());
+    auto up = papers::Upload::Begin(*ctx_, As("congdan"), d->id);  // component 1 is required
+    EXPECT_TRUE(up.ok());
+    EXPECT_FALSE((*up)->SetComponent("1"));
+    EXPECT_FALSE((*up)->StartFile("don.pdf"));
+    EXPECT_FALSE((*up)->Write("%PDF-1.4\n%%EOF\n"));
+    EXPECT_TRUE((*up)->Finish().ok());
     static std::atomic<int> n{0};
     auto s = dossiers::Submit(*ctx_, As("congdan"), d->id, "k" + std::to_string(n++));
     EXPECT_TRUE(s.ok()) << (s.ok() ? "" : s.error().message_en);
@@ -104,6 +117,8 @@ class WorkflowTest : public store::testing::MigratedStoreTest {
 
   core::ManualClock clock_{At("2017-02-21T09:00:00+07:00")};  // Tuesday
   std::unique_ptr<Context> ctx_;
+  std::filesystem::path data_dir_;
+  static inline int instances_ = 0;
   std::map<std::string, access::Principal> people_;
 };
 
@@ -206,7 +221,7 @@ TEST_F(WorkflowTest, TheWholeStandardFlowIsPersistedAndTheSupplementPauseMovesTh
                           "object_id = $1 AND action LIKE 'dossier.%'"},
                          {std::to_string(d.id)})
                 ->Int(0),
-            11);
+            12);  // the eleven actions and the paper's upload
   EXPECT_FALSE(audit::VerifyChain(*tx).has_value());
 }
 
