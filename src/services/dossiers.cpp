@@ -337,6 +337,7 @@ core::Result<Dossier> Get(Context& ctx, const Caller& caller, std::int64_t id) {
     if (t.detail.is_discarded()) t.detail = json::object();
     d->timeline.push_back(std::move(t));
   }
+  tx.reset();  // the calendar may read the catalog's revision: never hold two connections at once
   Annotate(ctx, *d);
   return *d;
 }
@@ -518,6 +519,7 @@ core::Result<Page> List(Context& ctx, const Caller& caller, const ListQuery& que
     page.total = static_cast<int>(tx->QueryOne(kCountAgency, {who->agency, status})->Int(0));
     rows = tx->Query(kListAgency, {who->agency, status, limit, offset});
   }
+  tx.reset();  // the calendar may read the catalog's revision: never hold two connections at once
   for (const auto& r : rows) {
     page.items.push_back(FromRow(r, *snap));
     Annotate(ctx, page.items.back());

@@ -527,7 +527,9 @@ core::Result<InboxPage> Inbox(Context& ctx, const Caller& caller, const InboxQue
   const std::string items_sql = "SELECT " + di::kColumns + where +
                                 " ORDER BY CASE WHEN due_at IS NULL THEN 1 ELSE 0 END, due_at, id LIMIT " + limit +
                                 " OFFSET " + offset;
-  for (const auto& r : tx->Query({"dossier.inbox", items_sql}, params)) {
+  auto rows = tx->Query({"dossier.inbox", items_sql}, params);
+  tx.reset();  // the calendar may read the catalog's revision: never hold two connections at once
+  for (const auto& r : rows) {
     page.items.push_back(di::FromRow(r, *snap));
     di::Annotate(ctx, page.items.back());
   }
@@ -637,9 +639,14 @@ SweepReport SweepDue(Context& ctx, const std::string& holder, std::chrono::secon
   std::string after_due;
   std::int64_t after_id = 0;
   for (;;) {
-    auto tx = ctx.db.Begin();
-    auto rows = tx->Query(kSweepCandidates, {horizon, after_due, after_id});
+    store::Rows rows;
+    {
+      auto rtx = ctx.db.Begin(store::Database::Mode::kReadOnly);
+      rows = rtx->Query(kSweepCandidates, {horizon, after_due, after_id});
+    }
     if (rows.empty()) break;
+    // The marks these dossiers deserve now (the calendar is read outside any transaction).
+    std::vector<std::pair<const store::Row*, std::string>> changes;
     for (const auto& r : rows) {
       ++report.examined;
       after_due = r.Text(2);
@@ -647,8 +654,13 @@ SweepReport SweepDue(Context& ctx, const std::string& holder, std::chrono::secon
       auto cal = calendar::ForAgency(ctx, r.Text(1));
       if (!cal) continue;
       std::string flag = Flag(true, core::ParseInstant(r.Text(2)), **cal, now);
-      if (flag == r.Text(3)) continue;
-      if (tx->Execute(kSetFlag, {Opt(flag), r.Int(0), r.Text(2)}) != 1) continue;
+      if (flag != r.Text(3)) changes.emplace_back(&r, std::move(flag));
+    }
+    if (changes.empty()) continue;
+    auto tx = ctx.db.Begin();
+    for (const auto& [r, flag] : changes) {
+      // Only while the clock still runs to the same due time: a concurrent action wins.
+      if (tx->Execute(kSetFlag, {Opt(flag), r->Int(0), r->Text(2)}) != 1) continue;
       if (flag == "overdue")
         ++report.overdue;
       else if (flag == "soon")
