@@ -23,6 +23,7 @@
 #include "services/catalog.hpp"
 #include "services/context.hpp"
 #include "services/log.hpp"
+#include "services/papers.hpp"
 #include "services/workflow.hpp"
 #include "store/db.hpp"
 #include "store/migrations.hpp"
@@ -150,6 +151,51 @@ class Sweeper {
   std::thread thread_;
 };
 
+// Runs the purge of unsubmitted papers and idle drafts every `every` until stopped. Several
+// processes may purge at once: each deletion is idempotent and a file goes only when unreferenced.
+class Purger {
+ public:
+  Purger(services::Context& ctx, std::chrono::minutes every, std::chrono::hours draft_idle)
+      : ctx_(ctx), every_(every), draft_idle_(draft_idle) {
+    if (every_.count() > 0) thread_ = std::thread([this] { Loop(); });
+  }
+  ~Purger() {
+    {
+      std::lock_guard lock(mu_);
+      stop_ = true;
+    }
+    cv_.notify_all();
+    if (thread_.joinable()) thread_.join();
+  }
+
+ private:
+  void Loop() {
+    std::unique_lock lock(mu_);
+    while (!stop_) {
+      lock.unlock();
+      try {
+        auto r = services::papers::Purge(ctx_, draft_idle_);
+        if (r && (r->papers || r->drafts || r->files || r->temp_files))
+          Log(LogLevel::kInfo, "purged",
+              {{"papers", r->papers}, {"drafts", r->drafts}, {"files", r->files}, {"temp_files", r->temp_files}});
+      } catch (const std::exception& e) {
+        Log(LogLevel::kError, "purge failed", {{"detail", e.what()}});
+      }
+      lock.lock();
+      cv_.wait_for(lock, every_, [this] { return stop_; });
+    }
+  }
+  services::Context& ctx_;
+  std::chrono::minutes every_;
+  std::chrono::hours draft_idle_;
+  std::mutex mu_;
+  std::condition_variable cv_;
+  bool stop_ = false;
+  std::thread thread_;
+};
+
+std::chrono::hours DraftIdle(const Config& config) { return std::chrono::hours(24 * config.draft_idle_days); }
+
 }  // namespace
 
 void SetupLogging(const Config& config) {
@@ -212,6 +258,7 @@ int Serve(const Config& config) {
 
     {
       Sweeper sweeper(ctx, std::chrono::seconds(config.sweep_seconds));
+      Purger purger(ctx, std::chrono::minutes(config.purge_minutes), DraftIdle(config));
       server.Run();
     }
     db->Close();
@@ -231,6 +278,22 @@ int SweepCommand(const Config& config) {
     else
       std::cout << "sweep: " << r.examined << " running dossiers examined; marked " << r.soon << " due soon, "
                 << r.overdue << " overdue; " << r.cleared << " marks cleared\n";
+    db->Close();
+    return 0;
+  });
+}
+
+int PurgeCommand(const Config& config) {
+  return Guarded("purge", [&] {
+    auto clock = MakeClock(config);
+    auto db = OpenDatabase(config, *clock);
+    auto ctx = services::MakeContext(*db, *clock, MakeSite(config));
+    ctx.data_dir = config.data_dir;
+    auto r = services::papers::Purge(ctx, DraftIdle(config));
+    if (!r) throw std::runtime_error(r.error().message_en);
+    std::cout << "purge: " << r->papers << " papers of drafts removed, " << r->drafts << " idle drafts (untouched for "
+              << config.draft_idle_days << "+ days) removed, " << r->files << " stored files and " << r->temp_files
+              << " temporary files deleted\n";
     db->Close();
     return 0;
   });

@@ -11,6 +11,9 @@ int Serve(const Config& config);
 int MigrateCommand(const Config& config);
 // Marks dossiers due soon and overdue once (the same sweep serve runs every MOTCUA_SWEEP_SECONDS).
 int SweepCommand(const Config& config);
+// Deletes drafts' papers older than a day and drafts idle longer than MOTCUA_DRAFT_IDLE_DAYS, with
+// their files, once (serve does it every MOTCUA_PURGE_MINUTES).
+int PurgeCommand(const Config& config);
 int Demo(const Config& config);
 int ImportCatalog(const Config& config, const std::string& folder);
 int ExportCatalog(const Config& config, const std::string& folder);

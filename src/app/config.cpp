@@ -111,6 +111,8 @@ const std::vector<Setting>& Settings() {
       {"threads", [](Config& c, const std::string& v) { return ParseInt(v, 0, 256, c.threads); }},
       {"db_pool_size", [](Config& c, const std::string& v) { return ParseInt(v, 1, 512, c.db_pool_size); }},
       {"sweep_seconds", [](Config& c, const std::string& v) { return ParseInt(v, 0, 86400, c.sweep_seconds); }},
+      {"draft_idle_days", [](Config& c, const std::string& v) { return ParseInt(v, 1, 3650, c.draft_idle_days); }},
+      {"purge_minutes", [](Config& c, const std::string& v) { return ParseInt(v, 0, 10080, c.purge_minutes); }},
       {"log_level",
        [](Config& c, const std::string& v) -> std::optional<std::string> {
          if (v != "debug" && v != "info" && v != "warn" && v != "error") return "must be debug, info, warn or error";

@@ -38,6 +38,11 @@ struct Config {
   int session_absolute_hours = 12;            // MOTCUA_SESSION_ABSOLUTE_HOURS: absolute expiry of a session
   bool secure_cookies = false;                // MOTCUA_SECURE_COOKIES: Secure cookies (behind TLS)
 
+  // Papers and drafts (issue 5): a draft untouched this long is deleted with its papers; serve
+  // purges every purge_minutes (0: never; `motcua purge` runs it once).
+  int draft_idle_days = 30;  // MOTCUA_DRAFT_IDLE_DAYS
+  int purge_minutes = 60;    // MOTCUA_PURGE_MINUTES
+
   bool production() const { return mode == "production"; }
   std::string PublicUrl() const;
 };

@@ -18,6 +18,8 @@ int main(int argc, char** argv) {
   auto* serve = cli.add_subcommand("serve", "Run the HTTP server (applies pending migrations first)");
   auto* migrate = cli.add_subcommand("migrate", "Apply pending database migrations");
   auto* sweep = cli.add_subcommand("sweep", "Mark dossiers due soon and overdue once (serve does it periodically)");
+  auto* purge = cli.add_subcommand(
+      "purge", "Delete unsubmitted papers older than a day and idle drafts, once (serve does it periodically)");
   auto* demo = cli.add_subcommand("demo", "Fill the configured database with the Hanoi demo data");
   auto* import = cli.add_subcommand("import", "Validate and load a catalog folder (all or nothing)");
   std::string import_dir;
@@ -48,6 +50,7 @@ int main(int argc, char** argv) {
   if (serve->parsed()) return Serve(config);
   if (migrate->parsed()) return MigrateCommand(config);
   if (sweep->parsed()) return SweepCommand(config);
+  if (purge->parsed()) return PurgeCommand(config);
   if (demo->parsed()) return Demo(config);
   if (import->parsed()) return ImportCatalog(config, import_dir);
   if (export_cmd->parsed()) return ExportCatalog(config, export_dir);

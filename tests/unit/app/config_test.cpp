@@ -92,5 +92,19 @@ TEST(Config, SweepSecondsIsBounded) {
   EXPECT_TRUE(std::holds_alternative<ConfigProblems>(LoadConfig({{}, {{"MOTCUA_SWEEP_SECONDS", "-1"}}})));
 }
 
+TEST(Config, DraftIdleDaysAndPurgeIntervalAreBounded) {
+  auto defaults = LoadConfig({{}, {}});
+  ASSERT_TRUE(std::holds_alternative<Config>(defaults));
+  EXPECT_EQ(std::get<Config>(defaults).draft_idle_days, 30);
+  EXPECT_EQ(std::get<Config>(defaults).purge_minutes, 60);
+  auto set = LoadConfig({{}, {{"MOTCUA_DRAFT_IDLE_DAYS", "7"}, {"MOTCUA_PURGE_MINUTES", "0"}}});
+  ASSERT_TRUE(std::holds_alternative<Config>(set));
+  EXPECT_EQ(std::get<Config>(set).draft_idle_days, 7);
+  EXPECT_EQ(std::get<Config>(set).purge_minutes, 0);
+  auto bad = LoadConfig({{}, {{"MOTCUA_DRAFT_IDLE_DAYS", "0"}, {"MOTCUA_PURGE_MINUTES", "soon"}}});
+  ASSERT_TRUE(std::holds_alternative<ConfigProblems>(bad));
+  EXPECT_EQ(std::get<ConfigProblems>(bad).size(), 2u);
+}
+
 }  // namespace
 }  // namespace motcua::app
