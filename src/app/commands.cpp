@@ -22,6 +22,7 @@
 #include "services/accounts.hpp"
 #include "services/catalog.hpp"
 #include "services/context.hpp"
+#include "services/dossiers_demo.hpp"
 #include "services/log.hpp"
 #include "services/papers.hpp"
 #include "services/workflow.hpp"
@@ -318,6 +319,8 @@ int Demo(const Config& config) {
     auto clock = MakeClock(config);
     auto db = OpenDatabase(config, *clock);
     auto ctx = services::MakeContext(*db, *clock, MakeSite(config));
+    std::filesystem::create_directories(config.data_dir);
+    ctx.data_dir = config.data_dir;  // the demo dossiers' papers
     ConfigureAccounts(config);
     // The demo grows with each capability: the Hanoi catalog (agencies, procedures, waves), then one
     // account per role (found by agency names in the catalog, so a test's small catalog works too).
@@ -326,6 +329,16 @@ int Demo(const Config& config) {
     std::cout << "demo: " << users.created << " demo accounts created, " << users.existing
               << " already there (password " << services::accounts::kDemoPassword << ")\n";
     for (const auto& m : users.missing) std::cout << "demo: not in the catalog, accounts skipped: " << m << "\n";
+    // Then dossiers of the demo applicants in every state, made through the use cases.
+    services::dossiers::DemoDossiersReport dossiers;
+    if (config.demo_dossiers) dossiers = services::dossiers::CreateDemoDossiers(ctx);
+    if (!config.demo_dossiers)
+      std::cout << "demo: no demo dossiers (MOTCUA_DEMO_DOSSIERS=false)\n";
+    else if (dossiers.existing)
+      std::cout << "demo: the demo applicants already have dossiers; none added\n";
+    else
+      std::cout << "demo: " << dossiers.created << " demo dossiers created\n";
+    for (const auto& s : dossiers.skipped) std::cout << "demo: dossier skipped: " << s << "\n";
     std::cout << "demo: database ready at " << config.database_url << "\n";
     db->Close();
     return 0;

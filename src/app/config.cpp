@@ -93,6 +93,7 @@ const std::vector<Setting>& Settings() {
          return std::nullopt;
        }},
       {"demo", [](Config& c, const std::string& v) { return ParseBool(v, c.demo); }},
+      {"demo_dossiers", [](Config& c, const std::string& v) { return ParseBool(v, c.demo_dossiers); }},
       {"city_name",
        [](Config& c, const std::string& v) {
          c.city_name = v;

@@ -20,6 +20,7 @@ struct Config {
   std::string catalog_dir = "catalog/hanoi";            // MOTCUA_CATALOG_DIR: what `demo` imports
   std::string mode = "development";                     // MOTCUA_MODE: development | production
   bool demo = false;                                    // MOTCUA_DEMO: demo accounts allowed
+  bool demo_dossiers = true;                            // MOTCUA_DEMO_DOSSIERS: `demo` adds sample dossiers
   std::string city_name = "Thành phố Hà Nội";           // MOTCUA_CITY_NAME
   std::string city_name_en = "Hanoi City";              // MOTCUA_CITY_NAME_EN
   std::string public_url;                               // MOTCUA_PUBLIC_URL (default http://<listen>)

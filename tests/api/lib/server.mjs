@@ -38,7 +38,8 @@ export function freshDatabaseUrl(dir) {
 // Runs `motcua <args>` to completion; returns {code, stdout, stderr}.
 export function runCli(args, env = {}) {
   return new Promise((res) => {
-    const child = spawn(BIN, args, { env: { PATH: process.env.PATH, ...env } });
+    // `motcua demo` adds sample dossiers unless told not to; the tests count their own dossiers.
+    const child = spawn(BIN, args, { env: { PATH: process.env.PATH, MOTCUA_DEMO_DOSSIERS: 'false', ...env } });
     let stdout = '', stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
     child.stderr.on('data', (d) => (stderr += d));

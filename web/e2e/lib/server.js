@@ -64,7 +64,8 @@ async function waitForHealthy(url, /** @type {() => string | null} */ exitedReas
  */
 function runDemo(bin, env, timeoutMs = 120000) {
   return new Promise((res, rej) => {
-    const child = spawn(bin, ['demo'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    // Sample dossiers only when a test asks for them: the tests count their own dossiers.
+    const child = spawn(bin, ['demo'], { env: { MOTCUA_DEMO_DOSSIERS: 'false', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     child.stdout.on('data', (d) => (output += d));
     child.stderr.on('data', (d) => (output += d));
