@@ -38,7 +38,10 @@ namespace {
 constexpr const char* kPaperColumns =
     "id, dossier_id, component, name, content_type, size, sha256, uploaded_at, uploaded_by";
 
-const store::Query kDossier{"paper.dossier", "SELECT applicant_id, status, procedure_code FROM dossiers WHERE id = $1"};
+const store::Query kDossier{
+    "paper.dossier", "SELECT applicant_id, status, procedure_code, procedure_version FROM dossiers WHERE id = $1"};
+const store::Query kProcedureVersion{"paper.procedure_version",
+                                     "SELECT document FROM procedures WHERE code = $1 AND version = $2"};
 const store::Query kDossierSize{"paper.dossier_size",
                                 "SELECT COALESCE(SUM(size), 0) FROM documents WHERE dossier_id = $1"};
 // Taking the dossier's row lock first serialises uploads to one dossier (its size limit) and makes
@@ -206,6 +209,38 @@ bool ReleaseContent(Context& ctx, const std::string& sha256) {
   return removed;
 }
 
+// The components of `code` as published in `version`: the current snapshot's when it is that
+// version, else the stored version's text loaded in the stored catalog (a submitted dossier keeps
+// the components it was submitted with, though the procedure has a newer version since).
+std::optional<std::vector<cat::Component>> ComponentsOf(Context& ctx, const catalog::Snapshot& snap,
+                                                        const std::string& code, int version) {
+  const auto* current = snap.catalog().FindProcedure(cat::ProcedureCode{code});
+  if (current && current->version == version) return current->components;
+  std::string text;
+  {
+    auto tx = ctx.db.Begin(store::Database::Mode::kReadOnly);
+    auto row = tx->QueryOne(kProcedureVersion, {code, static_cast<std::int64_t>(version)});
+    if (!row) return std::nullopt;
+    text = row->Text(0);
+  }
+  auto files = catalog::Export(ctx);
+  if (!files) return std::nullopt;
+  std::vector<cat::SourceFile> rest;
+  for (auto& f : *files) {
+    if (f.path == "workflows.yaml") continue;
+    if (f.path == "procedures/" + code + ".yaml") f.text = text;
+    rest.push_back(std::move(f));
+  }
+  auto loaded = cat::Load(rest);
+  if (!loaded.ok()) {
+    Log(LogLevel::kWarn, "cannot load a published procedure version", {{"procedure", code}, {"version", version}});
+    return std::nullopt;
+  }
+  const auto* p = loaded.catalog->FindProcedure(cat::ProcedureCode{code});
+  if (!p) return std::nullopt;
+  return p->components;
+}
+
 void AuditPaper(store::Transaction& tx, Context& ctx, const core::access::Principal& who, const std::string& request_id,
                 const std::string& action, std::int64_t dossier_id, json detail) {
   audit::Event e;
@@ -232,18 +267,29 @@ core::Result<std::unique_ptr<Upload>> Upload::Begin(Context& ctx, const Caller& 
   if (!IsApplicant(caller.principal)) return Forbidden();
   if (ctx.data_dir.empty()) return core::Error::Internal("no data folder (MOTCUA_DATA_DIR) configured");
   std::string procedure;
+  std::string status;
+  int version = 0;
   long long used = 0;
   {
     auto tx = ctx.db.Begin(store::Database::Mode::kReadOnly);
     auto row = tx->QueryOne(kDossier, {dossier_id});
     if (!row || row->Int(0) != caller.principal->user_id) return NotFound();
-    if (!TakesPapers(row->Text(1))) return NotTakingPapers();
+    status = row->Text(1);
+    if (!TakesPapers(status)) return NotTakingPapers();
     procedure = row->Text(2);
+    version = static_cast<int>(row->Int(3));
     used = tx->QueryOne(kDossierSize, {dossier_id})->Int(0);
   }
   auto snap = catalog::Current(ctx);
-  const auto* p = snap->catalog().FindProcedure(cat::ProcedureCode{procedure});
-  if (!p || p->components.empty())
+  // A draft is submitted with the current version (its components are numbered so); a dossier
+  // that was submitted keeps the version frozen then.
+  std::optional<std::vector<cat::Component>> components;
+  if (status == "draft") {
+    if (const auto* p = snap->catalog().FindProcedure(cat::ProcedureCode{procedure})) components = p->components;
+  } else {
+    components = ComponentsOf(ctx, *snap, procedure, version);
+  }
+  if (!components || components->empty())
     return core::Error::Make(core::errc::kConflict, "Thủ tục này không có thành phần hồ sơ để đính kèm.",
                              "This procedure has no components to attach papers to.");
   if (used >= dp::kDossierMaxBytes) return DossierTooLarge();
@@ -253,7 +299,7 @@ core::Result<std::unique_ptr<Upload>> Upload::Begin(Context& ctx, const Caller& 
   up->principal_ = *caller.principal;
   up->request_id_ = caller.request_id;
   up->dossier_id_ = dossier_id;
-  up->components_ = p->components;
+  up->components_ = std::move(*components);
   up->dossier_budget_ = dp::kDossierMaxBytes - used;
   const fs::path tmp = fs::path(ctx.data_dir) / "tmp";
   std::error_code ec;

@@ -241,5 +241,53 @@ TEST_F(PapersTest, RefusedAndAbandonedUploadsLeaveNothing) {
   EXPECT_FALSE(fs::exists(data_dir_ / "papers", ec) && !fs::is_empty(data_dir_ / "papers", ec));
 }
 
+TEST_F(PapersTest, ASubmittedDossierKeepsTheComponentsOfItsFrozenVersion) {
+  auto submitted = Draft();
+  Attach(submitted);
+  Submit(submitted);
+  auto fixture = fs::path(__FILE__).parent_path().parent_path() / "api" / "fixtures" / "accounts" / "procedures" /
+                 (std::string(kPermit) + ".yaml");
+  std::ifstream in(fixture);
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  text.replace(text.find("version: 1"), 10, "version: 2");
+  text.replace(text.find("form:"), 5,
+               "  - name: Bản vẽ thiết kế\n    kind: copy\n    count: 1\n    required: true\n"
+               "    file_types: [pdf]\n    max_size_mb: 1\nform:");
+  catalog::Actor system;
+  system.system = true;
+  system.role = "cli";
+  auto published = catalog::SaveProcedure(*ctx_, system, kPermit, text);
+  ASSERT_TRUE(published.ok()) << published.error().message_en;
+
+  // A draft now has two components; the second is required at submission.
+  auto draft = Draft();
+  auto up = Upload::Begin(*ctx_, Me(), draft);
+  ASSERT_TRUE(up.ok());
+  EXPECT_FALSE((*up)->SetComponent("2"));
+  Attach(draft);
+  auto s = dossiers::Submit(*ctx_, Me(), draft, "frozen-1");
+  ASSERT_FALSE(s.ok());
+  EXPECT_EQ(s.error().fields.count("documents.2"), 1u);
+  EXPECT_EQ(s.error().fields.count("documents.1"), 0u);
+
+  // The dossier submitted under version 1, asked for a supplement: still one component.
+  {
+    auto tx = db().Begin();
+    tx->Execute({"test.supplement", "UPDATE dossiers SET status = 'awaiting_supplement' WHERE id = $1"}, {submitted});
+    tx->Commit();
+  }
+  up = Upload::Begin(*ctx_, Me(), submitted);
+  ASSERT_TRUE(up.ok());
+  auto e = (*up)->SetComponent("2");
+  ASSERT_TRUE(e);
+  EXPECT_EQ(e->fields.count("component"), 1u);
+  EXPECT_FALSE((*up)->SetComponent("1"));
+  EXPECT_FALSE((*up)->StartFile("bo-sung.pdf"));
+  EXPECT_FALSE((*up)->Write("%PDF-1.4\n% supplement\n"));
+  auto p = (*up)->Finish();
+  ASSERT_TRUE(p.ok()) << p.error().message_en;
+  EXPECT_EQ(p->component, 1);
+}
+
 }  // namespace
 }  // namespace motcua::services::papers
