@@ -273,10 +273,20 @@ describe('online submission', { timeout: 300000 }, () => {
       await summary.waitFor();
       assert.match((await summary.textContent()) ?? '', /Vui lòng tải lên giấy tờ này/);
       const files = await makeFiles(page);
+      // A text file named .pdf: the server looks at the content and refuses it, shown at the paper.
+      await page.setInputFiles('#paper-1-file', { name: 'gia-mao.pdf', mimeType: 'application/pdf', buffer: Buffer.from('MZ this is not a PDF\n') });
+      await page.locator('#paper-1 .error-message').filter({ hasText: /./ }).waitFor();
+      assert.equal(await page.locator('#paper-1').getByRole('link', { name: 'gia-mao.pdf' }).count(), 0);
       await page.setInputFiles('#paper-1-file', { name: 'don-de-nghi.pdf', mimeType: 'application/pdf', buffer: files.pdf });
       await page.locator('#paper-1').getByRole('link', { name: 'don-de-nghi.pdf' }).waitFor();
       await page.setInputFiles('#paper-2-file', { name: 'so-do.jpg', mimeType: 'image/jpeg', buffer: files.jpeg });
       await page.locator('#paper-2').getByRole('link', { name: 'so-do.jpg' }).waitFor();
+      await page.setInputFiles('#paper-3-file', { name: 'ban-ve.pdf', mimeType: 'application/pdf', buffer: files.pdf });
+      await page.locator('#paper-3').getByRole('link', { name: 'ban-ve.pdf' }).waitFor();
+      assert.equal(await page.locator('.error-summary li').count(), 0, 'the summary empties as the papers arrive');
+      // Delete and upload again: the list follows.
+      await page.locator('#paper-3').getByRole('button', { name: 'Xóa ban-ve.pdf' }).click();
+      await page.locator('#paper-3').getByRole('link', { name: 'ban-ve.pdf' }).waitFor({ state: 'detached' });
       await page.setInputFiles('#paper-3-file', { name: 'ban-ve.pdf', mimeType: 'application/pdf', buffer: files.pdf });
       await page.locator('#paper-3').getByRole('link', { name: 'ban-ve.pdf' }).waitFor();
     } else {

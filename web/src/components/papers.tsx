@@ -170,7 +170,7 @@ function PaperBlock({
   };
 
   return (
-    <section class={`paper${error ? ' form-group--error' : ''}`} aria-labelledby={`${id}-name`}>
+    <section id={id} class={`paper${error ? ' form-group--error' : ''}`} aria-labelledby={`${id}-name`}>
       <h2 class="heading-m paper__name" id={`${id}-name`}>
         {n}. {component.name}
       </h2>

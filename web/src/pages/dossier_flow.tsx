@@ -421,7 +421,17 @@ function Papers({ loaded }: { loaded: Loaded }) {
         dossierId={dossier.id}
         components={procedure.components}
         docs={docs}
-        onDocs={setDocs}
+        onDocs={(next) => {
+          setDocs(next);
+          // A paper now there is no longer missing.
+          setProblems((current) => {
+            const left: Problems = {};
+            for (const [path, p] of Object.entries(current)) {
+              if (!next.some((d) => `documents.${d.component}` === path)) left[path] = p;
+            }
+            return left;
+          });
+        }}
         problems={problems}
         onLoadFailed={() => setListFailed(true)}
       />
