@@ -79,19 +79,27 @@ const store::Query kLookup{"dossier.lookup",
 
 const std::string kOrder = " ORDER BY COALESCE(submitted_at, updated_at) DESC, id DESC LIMIT $3 OFFSET $4";
 const std::string kMineWhere = " FROM dossiers WHERE applicant_id = $1 AND ($2 = '' OR status = $2)";
+// An agency's list: its ids from an index in submission order (dossiers_agency_recent, or
+// dossiers_agency with a status), the rows by id after (see List).
 const std::string kAgencyWhere =
     " FROM dossiers WHERE agency_code = $1 AND status <> 'draft' AND ($2 = '' OR status = $2)";
+const std::string kAgencyAnyIds =
+    "SELECT id FROM dossiers WHERE agency_code = $1 AND status <> 'draft' "
+    "ORDER BY submitted_at DESC, id DESC LIMIT $2 OFFSET $3";
+const std::string kAgencyStatusIds =
+    "SELECT id FROM dossiers WHERE agency_code = $1 AND status = $2 "
+    "ORDER BY submitted_at DESC, id DESC LIMIT $3 OFFSET $4";
 const std::string kAllWhere = " FROM dossiers WHERE status <> 'draft' AND ($1 = '' OR status = $1)";
 const std::string kMineSql = "SELECT " + kColumns + kMineWhere + kOrder;
 const std::string kMineCountSql = "SELECT COUNT(*)" + kMineWhere;
-const std::string kAgencySql = "SELECT " + kColumns + kAgencyWhere + kOrder;
 const std::string kAgencyCountSql = "SELECT COUNT(*)" + kAgencyWhere;
 const std::string kAllSql =
     "SELECT " + kColumns + kAllWhere + " ORDER BY COALESCE(submitted_at, updated_at) DESC, id DESC LIMIT $2 OFFSET $3";
 const std::string kAllCountSql = "SELECT COUNT(*)" + kAllWhere;
 const store::Query kListMine{"dossier.list_mine", kMineSql};
 const store::Query kCountMine{"dossier.count_mine", kMineCountSql};
-const store::Query kListAgency{"dossier.list_agency", kAgencySql};
+const store::Query kAgencyAnyIdsQuery{"dossier.list_agency_ids", kAgencyAnyIds};
+const store::Query kAgencyStatusIdsQuery{"dossier.list_agency_status_ids", kAgencyStatusIds};
 const store::Query kCountAgency{"dossier.count_agency", kAgencyCountSql};
 const store::Query kListAll{"dossier.list_all", kAllSql};
 const store::Query kCountAll{"dossier.count_all", kAllCountSql};
@@ -517,7 +525,21 @@ core::Result<Page> List(Context& ctx, const Caller& caller, const ListQuery& que
   } else if (!who->agency.empty() &&
              access::Allows(who, access::perm::kDossiersHandle, access::Target{who->agency, {}, {}})) {
     page.total = static_cast<int>(tx->QueryOne(kCountAgency, {who->agency, status})->Int(0));
-    rows = tx->Query(kListAgency, {who->agency, status, limit, offset});
+    auto id_rows = status.empty() || status == "draft"
+                       ? tx->Query(kAgencyAnyIdsQuery, {who->agency, limit, offset})
+                       : tx->Query(kAgencyStatusIdsQuery, {who->agency, status, limit, offset});
+    if (status == "draft") id_rows.clear();
+    if (!id_rows.empty()) {
+      store::Params ids;
+      std::string in;
+      for (const auto& r : id_rows) {
+        ids.push_back(r.Int(0));
+        in += (in.empty() ? "$" : ", $") + std::to_string(ids.size());
+      }
+      rows = tx->Query({"dossier.list_agency_rows", "SELECT " + kColumns + " FROM dossiers WHERE id IN (" + in +
+                                                        ") ORDER BY submitted_at DESC, id DESC"},
+                       ids);
+    }
   }
   tx.reset();  // the calendar may read the catalog's revision: never hold two connections at once
   for (const auto& r : rows) {
