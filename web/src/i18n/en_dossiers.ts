@@ -154,6 +154,7 @@ export const enDossiers: Record<keyof typeof viDossiers, string> = {
   'timeline.handle': 'The application was settled',
   'timeline.hand_back': 'The partner agency sent its result back',
   'timeline.new_due': 'New date: {date}',
+  'timeline.result_number': 'Result document number: {number}',
   'timeline.other': 'Application updated ({action})',
 
   'withdraw.heading': 'Withdraw the application',

@@ -154,6 +154,7 @@ export const viDossiers = {
   'timeline.handle': 'Hồ sơ đã được giải quyết',
   'timeline.hand_back': 'Cơ quan phối hợp đã chuyển lại kết quả',
   'timeline.new_due': 'Ngày hẹn mới: {date}',
+  'timeline.result_number': 'Số văn bản kết quả: {number}',
   'timeline.other': 'Cập nhật hồ sơ ({action})',
 
   'withdraw.heading': 'Rút hồ sơ',

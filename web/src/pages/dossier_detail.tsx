@@ -152,6 +152,9 @@ function Timeline({ entries, locale }: { entries: TimelineEntry[]; locale: Local
               {typeof e.detail?.['new_due'] === 'string' && (
                 <p class="timeline__date">{t('timeline.new_due', { date: formatDateTime(e.detail['new_due'] as string) })}</p>
               )}
+              {typeof e.detail?.['result_number'] === 'string' && (
+                <p class="timeline__date">{t('timeline.result_number', { number: e.detail['result_number'] as string })}</p>
+              )}
               {comment && <p class="timeline__comment">{comment}</p>}
             </li>
           );

@@ -23,9 +23,9 @@ export function statusLabel(d: { status_label: string; status_label_en: string; 
 export function statusClass(status: string): string {
   if (status === 'draft') return 'tag tag--grey';
   if (status === 'awaiting_supplement') return 'tag tag--orange';
-  if (['withdrawn', 'refused', 'not_received', 'not_eligible', 'returned'].includes(status)) return 'tag tag--red';
-  if (['issued', 'handled', 'approved'].includes(status)) return 'tag tag--green';
-  return 'tag';
+  if (['withdrawn', 'refused', 'not_received', 'not_eligible'].includes(status)) return 'tag tag--red';
+  if (['issued', 'handled', 'approved', 'returned'].includes(status)) return 'tag tag--green';
+  return 'tag tag--pending';
 }
 
 function MyDossiers({ title, user }: { title: string; user: User }) {
@@ -68,7 +68,7 @@ function MyDossiers({ title, user }: { title: string; user: User }) {
           <h2 id="dossiers-list" class="heading-l">
             {t('my_dossiers.list_heading', { n: list.data?.total ?? items.length })}
           </h2>
-          <table class="table table--stack">
+          <table class="table table--stack dossier-table">
               <caption class="visually-hidden">{t('my_dossiers.title')}</caption>
               <thead>
                 <tr>
@@ -127,11 +127,11 @@ function DossierRow({ d, locale }: { d: DossierSummary; locale: Locale }) {
           </a>
         )}
       </td>
-      <td data-label={t('my_dossiers.col_procedure')}>
+      <td data-label={t('my_dossiers.col_procedure')} class="dossier-table__procedure">
         {localName(d.procedure, locale)}
         <div class="hint-inline">{localName(d.agency, locale)}</div>
       </td>
-      <td data-label={t('my_dossiers.col_status')}>
+      <td data-label={t('my_dossiers.col_status')} class="dossier-table__status">
         <strong class={statusClass(d.status)}>{statusLabel(d, locale)}</strong>
       </td>
       <td data-label={t('my_dossiers.col_date')} class="nowrap">
