@@ -20,6 +20,8 @@ import { SubmitStartPage } from './pages/submit_start';
 import { CheckPage, PapersPage, ReceiptPage, SectionPage } from './pages/dossier_flow';
 import { DossierDetailPage } from './pages/dossier_detail';
 import { LookupPage } from './pages/lookup';
+import { OfficerInboxPage } from './pages/officer_inbox';
+import { OfficerDossierPage } from './pages/officer_dossier';
 
 export const routes: readonly RouteDef[] = [
   { path: '/', page: HomePage, title: 'home.title' },
@@ -44,6 +46,9 @@ export const routes: readonly RouteDef[] = [
   { path: '/ho-so-cua-toi/:id/kiem-tra', page: CheckPage, title: 'flow.check_title' },
   { path: '/ho-so-cua-toi/:id/bien-nhan', page: ReceiptPage, title: 'receipt.title' },
   { path: '/can-bo', page: OfficerDeskPage, title: 'desk.title' },
+  // The officers' workspace (issue 6): the inbox and one dossier with its actions and control sheet.
+  { path: '/can-bo/ho-so', page: OfficerInboxPage, title: 'inbox.title' },
+  { path: '/can-bo/ho-so/:id', page: OfficerDossierPage, title: 'ws.title' },
   // The public dossier lookup by code and secret (no login).
   { path: '/tra-cuu', page: LookupPage, title: 'nav.lookup' },
   { path: '/kha-nang-tiep-can', page: AccessibilityPage, title: 'a11y.title' },

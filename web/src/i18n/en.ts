@@ -1,9 +1,11 @@
 // English messages. A key missing here falls back to Vietnamese (see i18n/index.ts).
 import type { MessageKey } from './vi';
 import { enDossiers } from './en_dossiers';
+import { enWorkspace } from './en_workspace';
 
 export const en: Partial<Record<MessageKey, string>> = {
   ...enDossiers,
+  ...enWorkspace,
   'site.portal_name': 'Public Service Portal',
   'site.home_link_label': '{city} Public Service Portal home page',
   'site.skip_link': 'Skip to main content',
@@ -433,7 +435,6 @@ export const en: Partial<Record<MessageKey, string>> = {
   'desk.users_text': 'Create officer accounts, give roles, lock accounts and issue access tokens for connected systems.',
   'desk.rollout_link': 'Online services rollout',
   'desk.rollout_text': 'Progress of putting procedures online, by wave, tier and agency.',
-  'desk.dossiers_soon': 'Applications waiting for you will appear here once online submission is in operation.',
   'desk.catalog_link': 'Administrative procedures',
   'desk.catalog_text': 'Papers, processing times, fees and charges of every procedure.',
   'desk.account_link': 'Account',

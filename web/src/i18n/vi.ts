@@ -1,8 +1,10 @@
 // Vietnamese messages: the reference catalog. Every key exists here; other languages may lack some.
 import { viDossiers } from './vi_dossiers';
+import { viWorkspace } from './vi_workspace';
 
 export const vi = {
   ...viDossiers,
+  ...viWorkspace,
   'site.portal_name': 'Cổng Dịch vụ công',
   'site.home_link_label': 'Trang chủ Cổng Dịch vụ công {city}',
   'site.skip_link': 'Bỏ qua đến nội dung chính',
@@ -433,8 +435,6 @@ export const vi = {
   'desk.users_text': 'Tạo tài khoản cán bộ, phân quyền, khóa tài khoản và cấp mã truy cập cho hệ thống kết nối.',
   'desk.rollout_link': 'Triển khai dịch vụ công trực tuyến',
   'desk.rollout_text': 'Tiến độ đưa thủ tục vào trực tuyến theo đợt, theo cấp và theo cơ quan.',
-  'desk.dossiers_soon':
-    'Danh sách hồ sơ cần xử lý sẽ hiển thị ở đây khi chức năng tiếp nhận hồ sơ được đưa vào sử dụng.',
   'desk.catalog_link': 'Tra cứu thủ tục hành chính',
   'desk.catalog_text': 'Thành phần hồ sơ, thời hạn, phí và lệ phí của từng thủ tục.',
   'desk.account_link': 'Tài khoản',

@@ -44,6 +44,14 @@ export function formatDateTime(iso: string | null | undefined): string {
   return p ? `${pad2(p.hh)}:${pad2(p.mm)} ${pad2(p.d)}/${pad2(p.m)}/${p.y}` : '';
 }
 
+// "2017-03-14T02:00:00Z" → "14/03/2017 09:00": the date first, as the officers' workspace lists
+// due times (sorting the eye by day, then hour).
+export function formatDateTimeDmy(iso: string | null | undefined): string {
+  if (!iso) return '';
+  const p = vietnamParts(iso);
+  return p ? `${pad2(p.d)}/${pad2(p.m)}/${p.y} ${pad2(p.hh)}:${pad2(p.mm)}` : '';
+}
+
 function groupThousands(digits: string, separator: string): string {
   return digits.replace(/\B(?=(\d{3})+(?!\d))/g, separator);
 }

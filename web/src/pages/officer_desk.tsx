@@ -1,9 +1,21 @@
 // /can-bo — "Bàn làm việc", where officers land after signing in: who they are (agency, unit,
-// roles) and links by role: user management for an agency's IT officer and the city admin, the
-// rollout page for the city admin. Their dossier queues arrive with a later release.
+// roles) and links by role: the dossiers waiting for them (with counts: by status, due soon,
+// overdue) for the roles that handle dossiers, user management for an agency's IT officer and the
+// city admin, the rollout page for the city admin.
 import { RequireLogin } from '../components/require_login';
 import { useI18n } from '../i18n/use_i18n';
 import { hasRole, localRefName, roleLabel, type User } from '../lib/auth';
+import { useApi } from '../lib/use_api';
+import {
+  EMPTY_INBOX_FILTERS,
+  HANDLING_ROLES,
+  INBOX_PATH,
+  inboxHref,
+  statusChips,
+  totalCount,
+  workflowLabel,
+  workspaceApi,
+} from '../lib/workspace';
 import type { PageProps } from '../router';
 
 export function OfficerDeskPage({ title }: PageProps) {
@@ -69,9 +81,7 @@ function OfficerDesk({ title, user }: { title: string; user: User }) {
         <h2 id="desk-tasks" class="heading-l">
           {t('desk.tasks_heading')}
         </h2>
-        <div class="inset">
-          <p>{t('desk.dossiers_soon')}</p>
-        </div>
+        {hasRole(user, ...HANDLING_ROLES) && <InboxCard />}
         <ul class="task-list task-list--desk">
           {tasks.map((task) => (
             <li key={task.href} class="task-card">
@@ -84,5 +94,63 @@ function OfficerDesk({ title, user }: { title: string; user: User }) {
         </ul>
       </section>
     </>
+  );
+}
+
+// "Hồ sơ cần xử lý": how many dossiers wait, by status, and how many are due soon or overdue.
+function InboxCard() {
+  const { t } = useI18n();
+  const counts = useApi(async (signal) => {
+    const [all, soon, overdue] = await Promise.all([
+      workspaceApi.inbox({ ...EMPTY_INBOX_FILTERS }, signal),
+      workspaceApi.inbox({ ...EMPTY_INBOX_FILTERS, due: 'soon' }, signal),
+      workspaceApi.inbox({ ...EMPTY_INBOX_FILTERS, due: 'overdue' }, signal),
+    ]);
+    return { counts: all.counts, soon: soon.total, overdue: overdue.total };
+  }, []);
+  const data = counts.data;
+  const total = data ? totalCount(data.counts) : 0;
+  return (
+    <div class="task-card task-card--inbox">
+      <h3 class="heading-m">
+        <a href={INBOX_PATH}>{t('desk.inbox_link')}</a>
+      </h3>
+      <p>{t('desk.inbox_text')}</p>
+      {counts.error && <p>{t('desk.inbox_failed')}</p>}
+      {data && (
+        <>
+          <p class="desk-count" data-testid="desk-inbox-count">
+            <strong>{total > 0 ? t('desk.inbox_count', { n: total }) : t('desk.inbox_none')}</strong>
+            {data.overdue > 0 && (
+              <>
+                {' '}
+                <a class="tag tag--red" href={inboxHref({ due: 'overdue' })}>
+                  {t('desk.inbox_overdue', { n: data.overdue })}
+                </a>
+              </>
+            )}
+            {data.soon > 0 && (
+              <>
+                {' '}
+                <a class="tag tag--orange" href={inboxHref({ due: 'soon' })}>
+                  {t('desk.inbox_soon', { n: data.soon })}
+                </a>
+              </>
+            )}
+          </p>
+          {total > 0 && (
+            <ul class="link-list" aria-label={t('desk.inbox_by_status')}>
+              {statusChips(data.counts).map((chip) => (
+                <li key={chip.status}>
+                  <a href={inboxHref({ status: chip.status })}>
+                    {workflowLabel('state', chip.status, t)}: {chip.count}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          )}
+        </>
+      )}
+    </div>
   );
 }
