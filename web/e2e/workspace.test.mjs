@@ -457,6 +457,8 @@ describe('the officers’ workspace', { timeout: 600000 }, () => {
     assert.equal(assignRow?.[5], '12', 'assigning is allotted 0.1 × 15 days × 8 h');
     assert.match((await sheet.textContent()) ?? '', /Phòng Quản lý đô thị|qldt/);
     await main.getByText('Trực tiếp tại Bộ phận Tiếp nhận và Trả kết quả').first().waitFor();
+    const slips = (await page.getByTestId('slips').textContent()) ?? '';
+    assert.match(slips, /Giấy tiếp nhận hồ sơ và hẹn trả kết quả \(Mẫu số 01\), lập lúc \d\d\/\d\d\/\d{4} \d\d:\d\d bởi badinh\.motcua/);
     await main.locator('.summary-list').getByText('Trước hạn').waitFor();
     await checkPage(page, '14-dossier-returned');
 

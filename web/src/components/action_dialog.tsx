@@ -8,6 +8,9 @@ import type { ComponentChildren } from 'preact';
 import { useI18n } from '../i18n/use_i18n';
 import type { MessageKey } from '../i18n';
 import { ApiError } from '../lib/api';
+import { catalogApi, type Agency } from '../lib/catalog';
+import { localName } from '../lib/catalog_format';
+import { useApi } from '../lib/use_api';
 import {
   actionBody,
   dialogFields,
@@ -35,6 +38,8 @@ function problemKey(field: FieldKey, problem: ActionProblem): MessageKey {
     if (field === 'due_time') return 'problem.due_time_required';
     if (field === 'result_number') return 'problem.result_number_required';
     if (field === 'return_method') return 'problem.return_method_required';
+    if (field === 'partner_agency') return 'problem.partner_agency_required';
+    if (field === 'partner_unit') return 'problem.partner_unit_required';
   }
   return `problem.${problem}` as MessageKey;
 }
@@ -43,10 +48,12 @@ function problemKey(field: FieldKey, problem: ActionProblem): MessageKey {
 function targetOf(field: FieldKey): string {
   if (field === 'return_method') return 'act-return_method-0';
   if (field === 'new_due') return 'act-due_date';
+  if (field === 'partner_agency') return 'act-partner_agency';
+  if (field === 'partner_unit') return 'act-partner_unit';
   return `act-${field}`;
 }
 
-const FIELD_ORDER: readonly FieldKey[] = ['assignee', 'due_date', 'due_time', 'result_number', 'return_method', 'comment'];
+const FIELD_ORDER: readonly FieldKey[] = ['assignee', 'partner_agency', 'partner_unit', 'due_date', 'due_time', 'result_number', 'return_method', 'comment'];
 
 // Whether the comment of this action goes to the applicant (a slip or an ending is theirs to read).
 function commentIsPublic(action: ActionInfo): boolean {
@@ -84,6 +91,24 @@ export function ActionDialog({
   const [busy, setBusy] = useState(false);
   const label = locale === 'en' ? action.label_en || action.label : action.label;
   const fields = dialogFields(action);
+  // hand_over: the agencies that may take part (departments and districts but this one), and the
+  // units of the one chosen.
+  const partners = useApi(
+    async (signal): Promise<Agency[]> => {
+      if (!action.needs_partner) return [];
+      const [departments, districts] = await Promise.all([
+        catalogApi.agencies({ tier: 'department' }, signal),
+        catalogApi.agencies({ tier: 'district' }, signal),
+      ]);
+      return [...departments.items, ...districts.items].filter((a) => a.code !== dossier.agency.code);
+    },
+    [action.needs_partner ? dossier.agency.code : ''],
+  );
+  const partnerDetail = useApi(
+    (signal) => (input.partner_agency ? catalogApi.agency(input.partner_agency, signal) : Promise.resolve(undefined)),
+    [input.partner_agency],
+  );
+  const partnerUnits = partnerDetail.data?.code === input.partner_agency ? partnerDetail.data.units : [];
   const titleId = 'act-title';
 
   // Opens as a modal on mount; closes (and gives focus back) on unmount.
@@ -126,7 +151,13 @@ export function ActionDialog({
     event.preventDefault();
     setAttempt((n) => n + 1);
     setMessage(undefined);
-    const found = validateAction(action, input, assignees);
+    const found = validateAction(
+      action,
+      input,
+      assignees,
+      Date.now(),
+      partnerUnits.map((u) => u.key),
+    );
     const shown: Partial<Record<FieldKey, string>> = {};
     for (const [field, problem] of Object.entries(found) as [FieldKey, ActionProblem][]) {
       shown[field] = t(problemKey(field, problem));
@@ -218,6 +249,44 @@ export function ActionDialog({
                   ))}
                 </SelectField>
               );
+            case 'partner_agency':
+              return (
+                <SelectField
+                  key="partner_agency"
+                  id="act-partner_agency"
+                  name="partner_agency"
+                  label={t('dialog.partner_agency')}
+                  error={problems.partner_agency}
+                  value={input.partner_agency}
+                  onValue={(value) => setInput((current) => ({ ...current, partner_agency: value, partner_unit: '' }))}
+                >
+                  <option value="">{t('dialog.partner_choose')}</option>
+                  {(partners.data ?? []).map((a) => (
+                    <option key={a.code} value={a.code}>
+                      {localName(a, locale)}
+                    </option>
+                  ))}
+                </SelectField>
+              );
+            case 'partner_unit':
+              return input.partner_agency && partnerUnits.length > 0 ? (
+                <SelectField
+                  key="partner_unit"
+                  id="act-partner_unit"
+                  name="partner_unit"
+                  label={t('dialog.partner_unit')}
+                  error={problems.partner_unit}
+                  value={input.partner_unit}
+                  onValue={set('partner_unit')}
+                >
+                  <option value="">{t('dialog.partner_unit_choose')}</option>
+                  {partnerUnits.map((u) => (
+                    <option key={u.key} value={u.key}>
+                      {u.name}
+                    </option>
+                  ))}
+                </SelectField>
+              ) : null;
             case 'new_due':
               return (
                 <fieldset key="new_due" class="fieldset" aria-describedby="act-new_due-hint">

@@ -256,6 +256,22 @@ describe('the action dialog', () => {
     });
   });
 
+  it('asks for the partner agency and its unit when handing over', () => {
+    const handOver = action('hand_over', { needs_partner: true });
+    expect(dialogFields(handOver).map((f) => f.name)).toEqual(['partner_agency', 'partner_unit', 'comment']);
+    const input = { ...EMPTY_ACTION_INPUT };
+    expect(validateAction(handOver, input, [], NOW, [])).toEqual({ partner_agency: 'required' });
+    const chosen = { ...input, partner_agency: '000.00.06.H26' };
+    expect(validateAction(handOver, chosen, [], NOW, ['qlxd', 'kt'])).toEqual({ partner_unit: 'required' });
+    expect(validateAction(handOver, { ...chosen, partner_unit: 'x' }, [], NOW, ['qlxd'])).toEqual({ partner_unit: 'unknown_value' });
+    expect(validateAction(handOver, chosen, [], NOW, []), 'an agency without units takes it whole').toEqual({});
+    expect(actionBody(handOver, { ...chosen, partner_unit: 'qlxd' }, 4)).toEqual({
+      version: 4,
+      partner_agency: '000.00.06.H26',
+      partner_unit: 'qlxd',
+    });
+  });
+
   it('reads the allowed actions of a 409 action_not_allowed', () => {
     expect(allowedFromError({ allowed: { message: 'assign, extend' } })).toEqual(['assign', 'extend']);
     expect(allowedFromError({ allowed: { message: '-' } })).toEqual([]);

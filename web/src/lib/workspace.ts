@@ -64,6 +64,8 @@ export interface ActionInfo {
   needs_new_due: boolean;
   needs_result_number: boolean;
   needs_return_method: boolean;
+  // hand_over (inter-agency): the partner agency and its unit that takes the dossier.
+  needs_partner?: boolean;
   slip: string;
 }
 
@@ -94,6 +96,15 @@ export interface ControlSheetRow {
   note?: string | null;
 }
 
+export interface SlipRecord {
+  id: number;
+  form: string; // form_01 … form_04
+  action: string;
+  issued_at: string;
+  issued_by: string;
+  content: Record<string, unknown>;
+}
+
 export interface ActionBody {
   version: number;
   comment?: string;
@@ -101,6 +112,8 @@ export interface ActionBody {
   new_due?: string;
   result_number?: string;
   return_method?: ReturnMethod;
+  partner_agency?: string;
+  partner_unit?: string;
 }
 
 // ---- the API -------------------------------------------------------------------------------------
@@ -120,6 +133,8 @@ export function createWorkspaceApi(client: ApiClient = api) {
       client.post<OfficerDossier>(`${base(id)}/actions/${encodeURIComponent(action)}`, body),
     controlSheet: (id: number, signal?: AbortSignal) =>
       client.get<{ rows: ControlSheetRow[] }>(`${base(id)}/control-sheet`, signal ? { signal } : {}),
+    slips: (id: number, signal?: AbortSignal) =>
+      client.get<{ items: SlipRecord[] }>(`${base(id)}/slips`, signal ? { signal } : {}),
   };
 }
 
@@ -263,7 +278,14 @@ export function daysLeft(
 
 // ---- the action dialog ---------------------------------------------------------------------------
 
-export type ActionField = 'comment' | 'assignee' | 'new_due' | 'result_number' | 'return_method';
+export type ActionField =
+  | 'comment'
+  | 'assignee'
+  | 'new_due'
+  | 'result_number'
+  | 'return_method'
+  | 'partner_agency'
+  | 'partner_unit';
 
 export const MAX_COMMENT = 2000;
 export const MAX_RESULT_NUMBER = 100;
@@ -275,6 +297,8 @@ export interface ActionInput {
   due_time: string; // HH:mm
   result_number: string;
   return_method: string;
+  partner_agency: string;
+  partner_unit: string;
 }
 
 export const EMPTY_ACTION_INPUT: Readonly<ActionInput> = {
@@ -284,6 +308,8 @@ export const EMPTY_ACTION_INPUT: Readonly<ActionInput> = {
   due_time: '',
   result_number: '',
   return_method: '',
+  partner_agency: '',
+  partner_unit: '',
 };
 
 export interface DialogField {
@@ -296,6 +322,10 @@ export interface DialogField {
 export function dialogFields(action: ActionInfo): DialogField[] {
   const out: DialogField[] = [];
   if (action.needs_assignee) out.push({ name: 'assignee', required: true });
+  if (action.needs_partner) {
+    out.push({ name: 'partner_agency', required: true });
+    out.push({ name: 'partner_unit', required: true });
+  }
   if (action.needs_new_due) out.push({ name: 'new_due', required: true });
   if (action.needs_result_number) out.push({ name: 'result_number', required: true });
   if (action.needs_return_method) out.push({ name: 'return_method', required: true });
@@ -370,6 +400,8 @@ export function validateAction(
   input: ActionInput,
   assignees: readonly Assignee[],
   now: number = Date.now(),
+  // The units of the chosen partner agency (none: the agency takes it as a whole).
+  partnerUnits: readonly string[] = [],
 ): Partial<Record<ActionField | 'due_date' | 'due_time', ActionProblem>> {
   const problems: Partial<Record<ActionField | 'due_date' | 'due_time', ActionProblem>> = {};
   for (const field of dialogFields(action)) {
@@ -393,6 +425,14 @@ export function validateAction(
       case 'return_method':
         if (!input.return_method) problems.return_method = 'required';
         else if (!(RETURN_METHODS as readonly string[]).includes(input.return_method)) problems.return_method = 'unknown_value';
+        break;
+      case 'partner_agency':
+        if (!input.partner_agency) problems.partner_agency = 'required';
+        break;
+      case 'partner_unit':
+        if (!input.partner_agency || partnerUnits.length === 0) break;
+        if (!input.partner_unit) problems.partner_unit = 'required';
+        else if (!partnerUnits.includes(input.partner_unit)) problems.partner_unit = 'unknown_value';
         break;
       case 'new_due': {
         const parsed = parseDueInput(input.due_date, input.due_time);
@@ -422,6 +462,10 @@ export function actionBody(action: ActionInfo, input: ActionInput, version: numb
   if (action.needs_new_due) {
     const parsed = parseDueInput(input.due_date, input.due_time);
     if ('iso' in parsed) body.new_due = parsed.iso;
+  }
+  if (action.needs_partner && input.partner_agency) {
+    body.partner_agency = input.partner_agency;
+    if (input.partner_unit) body.partner_unit = input.partner_unit;
   }
   return body;
 }

@@ -248,6 +248,7 @@ function Workspace({ id, title }: { id: number; title: string }) {
 
       <Papers dossier={dossier} procedure={data.procedure} />
       <History entries={dossier.timeline ?? []} />
+      <Slips id={dossier.id} reload={reload} />
       <ControlSheet id={dossier.id} reload={reload} agencyCode={dossier.agency.code} agencyName={localName(dossier.agency, locale)} />
     </>
   );
@@ -406,6 +407,33 @@ function History({ entries }: { entries: TimelineEntry[] }) {
           );
         })}
       </ol>
+    </section>
+  );
+}
+
+// The slips the workflow issued (receipt, supplement request, refusal, apology), as recorded.
+function Slips({ id, reload }: { id: number; reload: number }) {
+  const { t } = useI18n();
+  const slips = useApi((signal) => workspaceApi.slips(id, signal), [id, reload]);
+  const items = slips.data?.items ?? [];
+  if (items.length === 0) return null;
+  return (
+    <section aria-labelledby="ws-slips-heading">
+      <h2 class="heading-l" id="ws-slips-heading">
+        {t('ws.slips_heading')}
+      </h2>
+      <ul class="bullet-list" data-testid="slips">
+        {items.map((slip) => {
+          const key = `slip.${slip.form}` as MessageKey;
+          const text = t(key) === key ? slip.form : t(key);
+          const name = text.charAt(0).toUpperCase() + text.slice(1);
+          return (
+            <li key={slip.id}>
+              {t('ws.slip_item', { slip: name, at: formatDateTimeDmy(slip.issued_at), by: slip.issued_by })}
+            </li>
+          );
+        })}
+      </ul>
     </section>
   );
 }
