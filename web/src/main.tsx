@@ -2,6 +2,7 @@
 // also restores the session's CSRF token), render the shell.
 import { render } from 'preact';
 import './styles/main.css';
+import './styles/workspace.css';
 import { App } from './app';
 import { initLocale } from './i18n';
 import { session } from './lib/auth';
