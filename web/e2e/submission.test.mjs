@@ -401,6 +401,7 @@ describe('online submission', { timeout: 300000 }, () => {
     await main.getByText(request).first().waitFor();
     await main.getByText('Bộ phận một cửa đã tiếp nhận hồ sơ').waitFor();
     await main.getByText('Cơ quan yêu cầu bổ sung hồ sơ').waitFor();
+    await main.getByText('Tạm dừng tính thời hạn trong khi chờ bổ sung hồ sơ').waitFor();
     if (papersApi) {
       const files = await makeFiles(page);
       await page.setInputFiles('#paper-3-file', { name: 'mat-dung.pdf', mimeType: 'application/pdf', buffer: files.pdf });
@@ -410,6 +411,7 @@ describe('online submission', { timeout: 300000 }, () => {
     await checkPage(page, '13-supplement-request');
     await page.getByRole('button', { name: 'Gửi bổ sung' }).click();
     await main.getByText('Bạn đã gửi giấy tờ bổ sung').waitFor();
+    await main.getByText(/^Còn \d+(,\d)? ngày làm việc$/).waitFor();
     assert.equal(await page.getByRole('heading', { name: 'Cần bổ sung hồ sơ' }).count(), 0);
     await checkPage(page, '14-supplement-sent');
     assert.deepEqual(seriousProblems(problems), []);

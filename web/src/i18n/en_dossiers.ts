@@ -132,6 +132,10 @@ export const enDossiers: Record<keyof typeof viDossiers, string> = {
   'dossier.timeline_heading': 'What has happened',
   'dossier.answers_heading': 'Your answers',
 
+  'dossier.clock': 'Time left',
+  'dossier.clock_left': '{n} working days left',
+  'dossier.clock_late': '{n} working days late',
+  'dossier.clock_paused': 'The clock is stopped while more papers are awaited',
   'timeline.create': 'You started the application',
   'timeline.submit': 'You submitted the application online, code {code}',
   'timeline.withdraw': 'You withdrew the application',

@@ -132,6 +132,10 @@ export const viDossiers = {
   'dossier.timeline_heading': 'Quá trình xử lý',
   'dossier.answers_heading': 'Thông tin đã khai',
 
+  'dossier.clock': 'Thời hạn còn lại',
+  'dossier.clock_left': 'Còn {n} ngày làm việc',
+  'dossier.clock_late': 'Quá hạn {n} ngày làm việc',
+  'dossier.clock_paused': 'Tạm dừng tính thời hạn trong khi chờ bổ sung hồ sơ',
   'timeline.create': 'Bạn bắt đầu điền hồ sơ',
   'timeline.submit': 'Bạn đã nộp hồ sơ trực tuyến, mã hồ sơ {code}',
   'timeline.withdraw': 'Bạn đã rút hồ sơ',

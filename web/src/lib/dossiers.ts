@@ -52,6 +52,9 @@ export interface Dossier extends DossierSummary {
   timeline?: TimelineEntry[];
   documents?: DossierDocument[];
   appointment_at?: string | null;
+  // The workflow's clock (helpers' contract): working days left, 1 decimal, negative when late.
+  working_days_left?: number | null;
+  paused?: boolean;
 }
 
 export interface SubmitAnswer extends Dossier {

@@ -123,6 +123,9 @@ function Detail({ id, title }: { id: number; title: string }) {
         {dossier.submitted_at && <Row label={t('receipt.submitted_at')}>{formatDateTime(dossier.submitted_at)}</Row>}
         {dossier.received_at && <Row label={t('receipt.received_at')}>{formatDateTime(dossier.received_at)}</Row>}
         {dossier.due_at && <Row label={t('receipt.due_at')}>{formatDateTime(dossier.due_at)}</Row>}
+        {(dossier.paused || typeof dossier.working_days_left === 'number') && (
+          <Row label={t('dossier.clock')}>{clockText(dossier, locale, t)}</Row>
+        )}
       </dl>
       {dossier.status === 'awaiting_supplement' && <Supplement loaded={data} setDossier={setDossier} />}
       {dossier.status === 'submitted' && <Withdraw dossier={dossier} setDossier={setDossier} />}
@@ -132,6 +135,15 @@ function Detail({ id, title }: { id: number; title: string }) {
       {!draft && <PaperList loaded={data} />}
     </>
   );
+}
+
+// "Còn 3,5 ngày làm việc", "Quá hạn 2 ngày làm việc", or paused while papers are awaited.
+export function clockText(d: Dossier, locale: Locale, t: (k: MessageKey, p?: Record<string, string | number>) => string): string {
+  if (d.paused) return t('dossier.clock_paused');
+  const left = d.working_days_left;
+  if (typeof left !== 'number') return '';
+  const text = (n: number) => (locale === 'en' ? String(n) : String(n).replace('.', ','));
+  return left < 0 ? t('dossier.clock_late', { n: text(Math.abs(left)) }) : t('dossier.clock_left', { n: text(left) });
 }
 
 function Timeline({ entries, locale }: { entries: TimelineEntry[]; locale: Locale }) {
