@@ -418,15 +418,19 @@ describe('online submission', { timeout: 300000 }, () => {
     await page.close();
   });
 
-  test('congdan withdraws a dossier nobody has received yet', async (t) => {
+  test('the server has the last word at submit; congdan withdraws a dossier nobody has received yet', async (t) => {
     if (skipReason) return t.skip(skipReason);
     if (!made.id) return t.skip('needs the dossier of the first test');
-    // A second dossier with the same answers, made through the API.
+    // A second dossier with the first one's answers but 9 floors (the schema allows 7), saved
+    // through the API as another device might: only the server's check at submit catches it.
     const api = await new Api(server.url).login('congdan');
     const first = await api.req('GET', `/api/v1/dossiers/${made.id}`);
     const draft = await api.req('POST', '/api/v1/dossiers', { procedure: 'H26.QH.XD.01', agency: '000.00.19.H26' });
     assert.equal(draft.status, 201);
-    const saved = await api.req('PATCH', `/api/v1/dossiers/${draft.json.id}`, { version: draft.json.version, form_data: first.json.form_data });
+    const saved = await api.req('PATCH', `/api/v1/dossiers/${draft.json.id}`, {
+      version: draft.json.version,
+      form_data: { ...first.json.form_data, floors: 9 },
+    });
     assert.equal(saved.status, 200);
     if (papersApi) {
       for (const n of ['1', '2', '3']) {
@@ -437,8 +441,6 @@ describe('online submission', { timeout: 300000 }, () => {
         assert.equal(up.status, 201, `upload ${n}: ${JSON.stringify(up.json)}`);
       }
     }
-    const submitted = await api.req('POST', `/api/v1/dossiers/${draft.json.id}/submit`, undefined, { 'Idempotency-Key': `e2e-withdraw-${Date.now()}` });
-    assert.equal(submitted.status, 200, JSON.stringify(submitted.json));
 
     await browser.context.clearCookies();
     const page = await browser.context.newPage();
@@ -450,14 +452,39 @@ describe('online submission', { timeout: 300000 }, () => {
     await page.waitForURL(`${server.url}/ho-so-cua-toi`);
     await page.locator('table').waitFor();
     await checkPage(page, '15-my-dossiers');
-    await page.getByRole('link', { name: submitted.json.code }).click();
-    await page.getByRole('heading', { level: 1, name: `Hồ sơ ${submitted.json.code}` }).waitFor();
+
+    const base = `/ho-so-cua-toi/${draft.json.id}`;
+    await page.goto(`${server.url}${base}/kiem-tra`);
+    await page.getByRole('button', { name: 'Nộp hồ sơ' }).click();
+    const summary = page.locator('.error-summary');
+    await summary.waitFor();
+    await page.waitForFunction(() => document.activeElement?.classList.contains('error-summary'));
+    const link = summary.getByRole('link', { name: 'Số tầng: Giá trị lớn nhất là 7.' });
+    assert.equal(await link.getAttribute('href'), `${base}/buoc/4#f-floors`);
+    await checkPage(page, '16-server-errors');
+    await link.click();
+    await page.waitForURL(new RegExp(`${base}/buoc/4`));
+    // The server's words at the field, until the page is sent again.
+    await page.locator('#f-floors-error').filter({ hasText: 'Giá trị lớn nhất là 7.' }).waitFor();
+    await page.getByLabel('Số tầng').fill('2');
+    await page.getByRole('button', { name: 'Tiếp tục' }).click();
+    await page.waitForURL(new RegExp(`${base}/giay-to$`));
+    await page.getByRole('button', { name: 'Tiếp tục' }).click();
+    await page.waitForURL(new RegExp(`${base}/kiem-tra$`));
+    await page.getByRole('button', { name: 'Nộp hồ sơ' }).click();
+    await page.waitForURL(new RegExp(`${base}/bien-nhan$`));
+    const code = ((await page.getByTestId('dossier-code').textContent()) ?? '').trim();
+    assert.match(code, /^000\.00\.19\.H26-\d{6}-0002$/);
+
+    await page.getByRole('link', { name: 'Theo dõi hồ sơ' }).click();
+    await page.getByRole('heading', { level: 1, name: `Hồ sơ ${code}` }).waitFor();
     await page.getByRole('button', { name: 'Rút hồ sơ' }).click();
     await page.getByText('Bạn chắc chắn muốn rút hồ sơ này?').waitFor();
-    await checkPage(page, '16-withdraw-confirm');
+    await checkPage(page, '17-withdraw-confirm');
     await page.getByRole('button', { name: 'Có, rút hồ sơ' }).click();
     await page.locator('main').getByText('Bạn đã rút hồ sơ').waitFor();
     assert.equal(await page.getByRole('button', { name: 'Rút hồ sơ' }).count(), 0, 'no second withdrawal');
+    await page.locator('main').getByText('Đã rút hồ sơ').first().waitFor();
     assert.deepEqual(seriousProblems(problems), []);
     await page.close();
   });
