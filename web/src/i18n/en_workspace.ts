@@ -30,8 +30,7 @@ export const enWorkspace: Record<keyof typeof viWorkspace, string> = {
   'inbox.col_applicant': 'Applicant',
   'inbox.col_procedure': 'Procedure',
   'inbox.col_status': 'Status',
-  'inbox.col_due': 'Due',
-  'inbox.col_left': 'Time left',
+  'inbox.col_due': 'Due, time left',
   'inbox.assignee': 'Handled by: {name}',
   'inbox.back_to_desk': 'Back to the desk',
 

@@ -29,8 +29,7 @@ export const viWorkspace = {
   'inbox.col_applicant': 'Người nộp',
   'inbox.col_procedure': 'Thủ tục',
   'inbox.col_status': 'Trạng thái',
-  'inbox.col_due': 'Hạn xử lý',
-  'inbox.col_left': 'Thời gian còn lại',
+  'inbox.col_due': 'Hạn xử lý, thời gian còn lại',
   'inbox.assignee': 'Người xử lý: {name}',
   'inbox.back_to_desk': 'Về Bàn làm việc',
 

@@ -220,7 +220,6 @@ function Inbox({ title, user }: { title: string; user: User }) {
                       <th scope="col">{t('inbox.col_procedure')}</th>
                       <th scope="col">{t('inbox.col_status')}</th>
                       <th scope="col">{t('inbox.col_due')}</th>
-                      <th scope="col">{t('inbox.col_left')}</th>
                     </tr>
                   </thead>
                   <tbody>
@@ -253,19 +252,23 @@ function InboxRow({ item }: { item: InboxItem }) {
           {item.code ?? `#${item.id}`}
         </a>
       </th>
-      <td data-label={t('inbox.col_applicant')}>{item.applicant_name ?? ''}</td>
-      <td data-label={t('inbox.col_procedure')}>{localName(item.procedure, locale)}</td>
-      <td data-label={t('inbox.col_status')}>
+      <td class="inbox__applicant" data-label={t('inbox.col_applicant')}>
+        {item.applicant_name ?? ''}
+      </td>
+      <td class="inbox__procedure" data-label={t('inbox.col_procedure')}>
+        {localName(item.procedure, locale)}
+      </td>
+      <td class="inbox__status" data-label={t('inbox.col_status')}>
         <span>
           <strong class={statusClass(item.status)}>{label}</strong>
           {item.assignee && <span class="hint-inline inbox__assignee">{t('inbox.assignee', { name: item.assignee })}</span>}
         </span>
       </td>
-      <td class="nowrap" data-label={t('inbox.col_due')}>
-        {item.due_at ? formatDateTimeDmy(item.due_at) : ''}
-      </td>
-      <td data-label={t('inbox.col_left')}>
-        <DueCell item={item} />
+      <td class="inbox__due" data-label={t('inbox.col_due')}>
+        <span class="due-block">
+          {item.due_at && <span class="nowrap">{formatDateTimeDmy(item.due_at)}</span>}
+          <DueCell item={item} />
+        </span>
       </td>
     </tr>
   );
