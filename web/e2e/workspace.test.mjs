@@ -375,6 +375,7 @@ describe('the officers’ workspace', { timeout: 600000 }, () => {
     await signIn(page, 'badinh.truongphong', '/can-bo/ho-so');
     await openFromInbox(page, code);
     dialog = await openDialog(page, 'Duyệt');
+    await checkPage(page, '09b-dialog-review', false);
     await confirm(page, dialog, 'Duyệt', 'Chờ lãnh đạo cơ quan phê duyệt');
 
     // ---- badinh.lanhdao: the extension and send-back dialogs, then approve ----
@@ -398,6 +399,7 @@ describe('the officers’ workspace', { timeout: 600000 }, () => {
     await dialog.getByRole('button', { name: 'Hủy', exact: true }).click();
     await dialog.waitFor({ state: 'detached' });
     dialog = await openDialog(page, 'Phê duyệt');
+    await checkPage(page, '11b-dialog-approve', false);
     await confirm(page, dialog, 'Phê duyệt', 'Đã phê duyệt, chờ ban hành');
 
     // ---- badinh.vanthu: issue with a result number ----
