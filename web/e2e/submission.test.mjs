@@ -331,7 +331,7 @@ describe('online submission', { timeout: 300000 }, () => {
     assert.match((await qr.getAttribute('src')) ?? '', /^data:image\/svg\+xml/);
     const lookupHref = `/tra-cuu?ma=${encodeURIComponent(codeText)}&bi-mat=${encodeURIComponent(secret)}`;
     await main.getByRole('link', { name: `${server.url}${lookupHref}` }).waitFor();
-    assert.match((await main.textContent()) ?? '', /\d\d:\d\d \d\d\/\d\d\/\d{4}/, 'times as hh:mm dd/mm/yyyy');
+    assert.match((await main.textContent()) ?? '', /\d\d\/\d\d\/\d{4} \d\d:\d\d/, 'times as dd/mm/yyyy HH:mm');
     await checkPage(page, '09-receipt');
 
     // My dossiers: the new dossier with its status, and its page with the timeline.

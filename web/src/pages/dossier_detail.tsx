@@ -12,7 +12,7 @@ import type { Locale, MessageKey } from '../i18n';
 import { ApiError } from '../lib/api';
 import { localName } from '../lib/catalog_format';
 import { dossiersApi, paths, type Dossier, type DossierDocument, type TimelineEntry } from '../lib/dossiers';
-import { formatDate, formatDateTime } from '../lib/format';
+import { formatDate, formatDateTimeDmy } from '../lib/format';
 import { usePageTitle } from '../page_title';
 import type { PageProps } from '../router';
 import { Row, useDocuments, useDossier, type Loaded } from './dossier_flow';
@@ -120,9 +120,9 @@ function Detail({ id, title }: { id: number; title: string }) {
       <dl class="summary-list">
         <Row label={t('flow.procedure')}>{localName(procedure, locale)}</Row>
         <Row label={t('flow.agency')}>{localName(dossier.agency, locale)}</Row>
-        {dossier.submitted_at && <Row label={t('receipt.submitted_at')}>{formatDateTime(dossier.submitted_at)}</Row>}
-        {dossier.received_at && <Row label={t('receipt.received_at')}>{formatDateTime(dossier.received_at)}</Row>}
-        {dossier.due_at && <Row label={t('receipt.due_at')}>{formatDateTime(dossier.due_at)}</Row>}
+        {dossier.submitted_at && <Row label={t('receipt.submitted_at')}>{formatDateTimeDmy(dossier.submitted_at)}</Row>}
+        {dossier.received_at && <Row label={t('receipt.received_at')}>{formatDateTimeDmy(dossier.received_at)}</Row>}
+        {dossier.due_at && <Row label={t('receipt.due_at')}>{formatDateTimeDmy(dossier.due_at)}</Row>}
         {(dossier.paused || typeof dossier.working_days_left === 'number') && (
           <Row label={t('dossier.clock')}>{clockText(dossier, locale, t)}</Row>
         )}
@@ -160,9 +160,9 @@ function Timeline({ entries, locale }: { entries: TimelineEntry[]; locale: Local
           return (
             <li class="timeline__item" key={i}>
               <p class="timeline__title">{timelineText(e, t)}</p>
-              <p class="timeline__date">{formatDateTime(e.at)}</p>
+              <p class="timeline__date">{formatDateTimeDmy(e.at)}</p>
               {typeof e.detail?.['new_due'] === 'string' && (
-                <p class="timeline__date">{t('timeline.new_due', { date: formatDateTime(e.detail['new_due'] as string) })}</p>
+                <p class="timeline__date">{t('timeline.new_due', { date: formatDateTimeDmy(e.detail['new_due'] as string) })}</p>
               )}
               {typeof e.detail?.['result_number'] === 'string' && (
                 <p class="timeline__date">{t('timeline.result_number', { number: e.detail['result_number'] as string })}</p>
@@ -290,7 +290,7 @@ function Supplement({ loaded, setDossier }: { loaded: Loaded; setDossier: (d: Do
           <strong>{t('supplement.intro', { agency: localName(dossier.agency, locale) })}</strong>
         </p>
         {comment && <p class="pre-line">{comment}</p>}
-        {request && <p class="hint">{formatDateTime(request.at)}</p>}
+        {request && <p class="hint">{formatDateTimeDmy(request.at)}</p>}
       </div>
       <p>{t('supplement.papers')}</p>
       <PapersEditor dossierId={dossier.id} components={procedure.components} docs={docs} onDocs={setDocs} problems={{}} />

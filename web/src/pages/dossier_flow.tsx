@@ -27,7 +27,7 @@ import {
   type Dossier,
   type DossierDocument,
 } from '../lib/dossiers';
-import { formatDateTime, formatMoney } from '../lib/format';
+import { formatDateTimeDmy, formatMoney } from '../lib/format';
 import {
   fieldAt,
   schemaFields,
@@ -707,12 +707,12 @@ function Receipt({ loaded, title }: { loaded: Loaded; title: string }) {
         <dl class="summary-list receipt__facts">
           <Row label={t('flow.procedure')}>{localName(procedure, locale)}</Row>
           <Row label={t('flow.agency')}>{localName(dossier.agency, locale)}</Row>
-          <Row label={t('receipt.submitted_at')}>{formatDateTime(dossier.submitted_at)}</Row>
+          <Row label={t('receipt.submitted_at')}>{formatDateTimeDmy(dossier.submitted_at)}</Row>
           <Row label={t('receipt.received_at')}>
-            {formatDateTime(when)}
+            {formatDateTimeDmy(when)}
             <span class="hint-inline"> {t('receipt.received_note')}</span>
           </Row>
-          {dossier.due_at && <Row label={t('receipt.due_at')}>{formatDateTime(dossier.due_at)}</Row>}
+          {dossier.due_at && <Row label={t('receipt.due_at')}>{formatDateTimeDmy(dossier.due_at)}</Row>}
           <Row label={t('flow.time')}>{processingTimeText(procedure.processing_time, locale)}</Row>
           <Row label={t('flow.fee')}>
             <span class="nowrap">{formatMoney(procedure.fee.total, locale)}</span>

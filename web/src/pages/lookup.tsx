@@ -8,7 +8,7 @@ import { useI18n } from '../i18n/use_i18n';
 import { ApiError } from '../lib/api';
 import { localName } from '../lib/catalog_format';
 import { dossiersApi, type LookupAnswer } from '../lib/dossiers';
-import { formatDateTime } from '../lib/format';
+import { formatDateTimeDmy } from '../lib/format';
 import { navigate, useSearch, type PageProps } from '../router';
 import { Row } from './dossier_flow';
 import { statusClass, statusLabel } from './my_dossiers';
@@ -121,9 +121,9 @@ export function LookupPage({ title }: PageProps) {
           <dl class="summary-list">
             <Row label={t('flow.procedure')}>{localName(answer.procedure, locale)}</Row>
             <Row label={t('flow.agency')}>{localName(answer.agency, locale)}</Row>
-            <Row label={t('receipt.submitted_at')}>{formatDateTime(answer.submitted_at) || '—'}</Row>
-            <Row label={t('receipt.received_at')}>{formatDateTime(answer.received_at) || '—'}</Row>
-            <Row label={t('lookup.appointment')}>{formatDateTime(answer.appointment_at) || t('lookup.no_appointment')}</Row>
+            <Row label={t('receipt.submitted_at')}>{formatDateTimeDmy(answer.submitted_at) || '—'}</Row>
+            <Row label={t('receipt.received_at')}>{formatDateTimeDmy(answer.received_at) || '—'}</Row>
+            <Row label={t('lookup.appointment')}>{formatDateTimeDmy(answer.appointment_at) || t('lookup.no_appointment')}</Row>
           </dl>
         </section>
       )}
