@@ -104,12 +104,20 @@ function tinyPdf() {
   );
 }
 
-/** congdan submits a construction permit at Ba Đình: the dossier as the submit answer gives it. */
-async function submitPermit() {
+/** congdan's session through the API. */
+async function applicant() {
   const c = new ApiSession(server.url);
-  let r = await c.req('POST', '/api/v1/auth/login', { username: 'congdan', password: PASSWORD });
+  const r = await c.req('POST', '/api/v1/auth/login', { username: 'congdan', password: PASSWORD });
   assert.equal(r.status, 200, r.text);
-  r = await c.req('POST', '/api/v1/dossiers', { procedure: PERMIT, agency: BA_DINH });
+  return c;
+}
+
+/**
+ * congdan submits a construction permit at Ba Đình: the dossier as the submit answer gives it.
+ * @param {ApiSession} c
+ */
+async function submitPermit(c) {
+  let r = await c.req('POST', '/api/v1/dossiers', { procedure: PERMIT, agency: BA_DINH });
   assert.equal(r.status, 201, r.text);
   const id = r.json.id;
   const address = { province: HANOI, district: BA_DINH, ward: WARD, street: 'Số 8 ngõ 12 phố Đội Cấn' };
@@ -139,7 +147,7 @@ async function submitPermit() {
       assert.equal(up.status, 201, up.text);
     }
   }
-  r = await c.req('POST', `/api/v1/dossiers/${id}/submit`, undefined, { 'Idempotency-Key': `ws-e2e-${process.pid}-${Date.now()}` });
+  r = await c.req('POST', `/api/v1/dossiers/${id}/submit`, undefined, { 'Idempotency-Key': `ws-e2e-${process.pid}-${id}` });
   assert.equal(r.status, 200, r.text);
   assert.equal(r.json.status, 'submitted');
   return { id: /** @type {number} */ (id), code: /** @type {string} */ (r.json.code), papers };
@@ -227,7 +235,11 @@ async function activeId(/** @type {import('playwright-core').Page} */ page) {
 describe('the officers’ workspace', { timeout: 600000 }, () => {
   test('a construction permit goes the whole standard flow through the workspace', async (t) => {
     if (skipReason) return t.skip(skipReason);
-    const { id, code, papers } = await submitPermit();
+    const congdan = await applicant();
+    const { id, code, papers } = await submitPermit(congdan);
+    // Twenty more waiting for receipt: the one-stop inbox has two pages (20 a page, no due time yet:
+    // oldest first, so the dossier under test is on the first).
+    for (let i = 0; i < 20; i++) await submitPermit(congdan);
     const page = await browser.context.newPage();
     const problems = watchPageProblems(page);
 
@@ -249,6 +261,20 @@ describe('the officers’ workspace', { timeout: 600000 }, () => {
     await chip.getByRole('link', { name: /^Tất cả \d+$/ }).waitFor();
     assert.equal(await chip.getByRole('link', { name: /^Tất cả/ }).getAttribute('aria-current'), 'true');
     await checkPage(page, '02-inbox-one-stop');
+
+    // Two pages: the second has the last one, and its own URL.
+    await page.getByRole('status').filter({ hasText: 'Có 21 hồ sơ' }).waitFor();
+    assert.equal(await page.locator('table.table--inbox tbody tr').count(), 20);
+    const pages = page.getByRole('navigation', { name: 'Phân trang' });
+    await pages.getByRole('link', { name: /Trang sau/ }).click();
+    await page.waitForURL(`${server.url}/can-bo/ho-so?page=2`);
+    await page.getByRole('status').filter({ hasText: 'Có 21 hồ sơ' }).waitFor();
+    await page.locator('table.table--inbox tbody tr').first().waitFor();
+    assert.equal(await page.locator('table.table--inbox tbody tr').count(), 1);
+    assert.equal(await pages.getByRole('link', { name: 'Trang 2' }).getAttribute('aria-current'), 'page');
+    await page.goBack();
+    await page.waitForURL(`${server.url}/can-bo/ho-so`);
+    await inboxRow(page, code);
 
     // Search without accents, then a status chip, then the due filter: the URL holds them.
     await page.getByLabel('Tìm theo mã hồ sơ hoặc tên người nộp').fill('nguyen van an');
