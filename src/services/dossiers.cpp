@@ -276,6 +276,29 @@ using internal::FromRow;
 using internal::Load;
 using internal::MaySee;
 
+// The agency tree as the places of an address: the city, its districts, their wards.
+core::forms::PlaceTree PlacesOf(const cat::Catalog& c) {
+  core::forms::PlaceTree tree;
+  tree.is_place = [&c](const std::string& code, core::forms::PlaceLevel level) {
+    const auto* a = c.FindAgency(cat::AgencyCode{code});
+    if (!a) return false;
+    switch (level) {
+      case core::forms::PlaceLevel::kProvince:
+        return a->tier == cat::Tier::kCity;
+      case core::forms::PlaceLevel::kDistrict:
+        return a->tier == cat::Tier::kDistrict;
+      case core::forms::PlaceLevel::kWard:
+        return a->tier == cat::Tier::kWard;
+    }
+    return false;
+  };
+  tree.parent = [&c](const std::string& code) {
+    const auto* a = c.FindAgency(cat::AgencyCode{code});
+    return a && a->parent ? a->parent->value : std::string();
+  };
+  return tree;
+}
+
 // Every string (and key) of `j` in NFC.
 json Normalised(const json& j) {
   if (j.is_string()) return core::text::Nfc(j.get<std::string>());
@@ -426,6 +449,8 @@ core::Result<Submission> Submit(Context& ctx, const Caller& caller, std::int64_t
       const auto now = ctx.clock.Now();
       const auto today = core::LocalDate(now);
       auto problems = core::forms::Validate(p->form, d->form_data, today);
+      for (auto& [path, fe] : core::forms::CheckAddresses(p->form, d->form_data, PlacesOf(snap->catalog())))
+        problems.emplace(path, fe);
       auto missing = papers::MissingRequired(*tx, *p, id);  // "documents.<n>": required papers
       if (!problems.empty() || !missing.empty()) {
         auto e =
@@ -450,9 +475,12 @@ core::Result<Submission> Submit(Context& ctx, const Caller& caller, std::int64_t
         return core::Error::Make("procedure_not_online", vi + ".", en + ".");
       }
 
+      // The code carries the receipt date (domain.md §4): a dossier sent on Saturday evening is
+      // received, and numbered, on Monday morning.
       const auto received = (*calendar)->NextWorkingInstant(now);
-      auto number = tx->QueryOne(kNextNumber, {agency, core::dossier::DayKey(today)})->Int(0);
-      auto code = core::dossier::FormatCode(agency, today, number);
+      const auto receipt_day = core::LocalDate(received);
+      auto number = tx->QueryOne(kNextNumber, {agency, core::dossier::DayKey(receipt_day)})->Int(0);
+      auto code = core::dossier::FormatCode(agency, receipt_day, number);
       auto secret = core::dossier::MakeSecret([](std::uint32_t n) { return randombytes_uniform(n); });
       auto stamp = core::FormatInstant(now);
       auto who = tx->QueryOne(kApplicant, {applicant});

@@ -61,9 +61,9 @@ test('congdan and doanhnghiep see their own dossiers, in every state, with codes
   assert.ok(agencies.size >= 3, [...agencies].join(','));
   for (const d of mine.filter((x) => x.status !== 'draft')) {
     assert.match(d.code, /^\d{3}\.\d{2}\.\d{2}\.H26-\d{6}-\d{4}$/);
-    // The code's day is the submission's civil date in Hanoi.
-    const day = d.submitted_at.slice(2, 10).replaceAll('-', '');
-    assert.equal(d.code.split('-')[1], day, `${d.code} submitted ${d.submitted_at}`);
+    // The code's day is the official receipt's date in Hanoi.
+    const day = d.received_at.slice(2, 10).replaceAll('-', '');
+    assert.equal(d.code.split('-')[1], day, `${d.code} received ${d.received_at}`);
     assert.ok(Date.parse(d.submitted_at) < Date.now(), d.submitted_at);
   }
   // Numbers per agency and day are consecutive from 0001.

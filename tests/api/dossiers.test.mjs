@@ -288,20 +288,28 @@ test("a procedure's new version: every form problem at once by field path, and t
       - key: phone
         type: phone
         label: Số điện thoại
+      - key: home
+        type: address
+        label: Nơi ở
 `);
   const pub = await a.req('PUT', `/api/v1/admin/procedures/${PERMIT}`, v2, { headers: { 'content-type': 'application/yaml' } });
   assert.equal(pub.status, 200, pub.text);
   const c = await as('congdan');
-  const d = await draft(c, BA_DINH, { owner: { full_name: '', id_number: '12ab', phone: 'gọi tôi' } });
+  // The address names a ward of Ba Đình under Hoàn Kiếm, and a city that does not exist.
+  const d = await draft(c, BA_DINH, { owner: { full_name: '', id_number: '12ab', phone: 'gọi tôi',
+    home: { province: '000.00.99.H26', district: '000.00.20.H26', ward: '000.01.19.H26', street: 'Số 1' } } });
   let r = await submit(c, d.id);
   assert.equal(r.status, 422, r.text);
   const fields = r.json.error.fields;
   assert.equal(fields['owner.full_name'].code, 'required');
   assert.ok(fields['owner.id_number'], JSON.stringify(fields));
   assert.ok(fields['owner.phone'], JSON.stringify(fields));
+  assert.equal(fields['owner.home.province'].code, 'unknown_place', JSON.stringify(fields));
+  assert.equal(fields['owner.home.ward'].code, 'not_in_parent', JSON.stringify(fields));
   for (const f of Object.values(fields)) assert.ok(f.message && f.message_en);
   const fixed = await c.req('PATCH', `/api/v1/dossiers/${d.id}`, {
-    version: d.version, form_data: { owner: { full_name: 'Trần Thị Bình', id_number: '001190012345', phone: '0912345678' } },
+    version: d.version, form_data: { owner: { full_name: 'Trần Thị Bình', id_number: '001190012345', phone: '0912345678',
+      home: { province: '000.00.00.H26', district: '000.00.19.H26', ward: '000.01.19.H26', street: 'Số 1' } } },
   });
   assert.equal(fixed.status, 200, fixed.text);
   r = await submit(c, d.id);

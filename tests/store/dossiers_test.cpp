@@ -102,23 +102,30 @@ TEST_F(DossiersTest, OutsideOfficeHoursTheReceiptIsTheNextWorkingMorning) {
   auto id = Draft(*ctx_);
   clock_.Set(At("2017-02-24T17:30:00+07:00"));  // Friday after work
   auto s = SubmitOk(*ctx_, id);
-  EXPECT_EQ(s.dossier.code, "000.00.19.H26-170224-0001");
+  EXPECT_EQ(s.dossier.code, "000.00.19.H26-170227-0001");  // numbered on its receipt day
   EXPECT_EQ(s.dossier.submitted_at, "2017-02-24T17:30:00+07:00");
   EXPECT_EQ(s.dossier.received_at, "2017-02-27T08:00:00+07:00");  // Monday morning
   EXPECT_EQ(s.dossier.status, "submitted");
   EXPECT_TRUE(s.dossier.due_at.empty());
 }
 
-TEST_F(DossiersTest, TheCodeCarriesTheCivilDateOfSubmissionAndTheSequenceRestartsDaily) {
-  auto a = Draft(*ctx_), b = Draft(*ctx_), c = Draft(*ctx_), d = Draft(*ctx_, kHoanKiem);
-  clock_.Set(At("2017-02-21T23:30:00+07:00"));  // 16:30 UTC: still 21/02 in Hanoi
-  EXPECT_EQ(SubmitOk(*ctx_, a).dossier.code, "000.00.19.H26-170221-0001");
-  auto second = SubmitOk(*ctx_, b);
-  EXPECT_EQ(second.dossier.code, "000.00.19.H26-170221-0002");
-  EXPECT_EQ(second.dossier.received_at, "2017-02-22T08:00:00+07:00");
-  EXPECT_EQ(SubmitOk(*ctx_, d).dossier.code, "000.00.20.H26-170221-0001");  // another agency's sequence
-  clock_.Set(At("2017-02-22T00:10:00+07:00"));
-  EXPECT_EQ(SubmitOk(*ctx_, c).dossier.code, "000.00.19.H26-170222-0001");
+TEST_F(DossiersTest, TheCodeCarriesTheReceiptDateAndTheSequenceRestartsDaily) {
+  auto a = Draft(*ctx_), b = Draft(*ctx_), c = Draft(*ctx_), e = Draft(*ctx_), d = Draft(*ctx_, kHoanKiem);
+  clock_.Set(At("2017-02-21T10:00:00+07:00"));  // Tuesday, working time: received at once
+  auto first = SubmitOk(*ctx_, a);
+  EXPECT_EQ(first.dossier.code, "000.00.19.H26-170221-0001");
+  EXPECT_EQ(first.dossier.received_at, "2017-02-21T10:00:00+07:00");
+  clock_.Set(At("2017-02-21T23:30:00+07:00"));  // 16:30 UTC: still 21/02 in Hanoi, received on the 22nd
+  auto late = SubmitOk(*ctx_, b);
+  EXPECT_EQ(late.dossier.received_at, "2017-02-22T08:00:00+07:00");
+  EXPECT_EQ(late.dossier.code, "000.00.19.H26-170222-0001");                // numbered on its receipt day
+  EXPECT_EQ(SubmitOk(*ctx_, d).dossier.code, "000.00.20.H26-170222-0001");  // another agency's sequence
+  clock_.Set(At("2017-02-22T09:00:00+07:00"));
+  EXPECT_EQ(SubmitOk(*ctx_, c).dossier.code, "000.00.19.H26-170222-0002");
+  clock_.Set(At("2017-02-25T10:00:00+07:00"));  // Saturday: received and numbered on Monday 27/02
+  auto weekend = SubmitOk(*ctx_, e);
+  EXPECT_EQ(weekend.dossier.received_at, "2017-02-27T08:00:00+07:00");
+  EXPECT_EQ(weekend.dossier.code, "000.00.19.H26-170227-0001");
 }
 
 TEST_F(DossiersTest, TheSecretIsStoredHashedAndTheAuditChainHolds) {

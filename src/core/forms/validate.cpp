@@ -356,4 +356,70 @@ FieldErrors Validate(const Schema& schema, const json& data, year_month_day toda
   return Validator(schema, data, today).Run();
 }
 
+namespace {
+
+void CheckAddress(const json& v, const std::string& path, const PlaceTree& tree, FieldErrors& out) {
+  if (!v.is_object()) return;
+  auto part = [&](const char* key) -> std::string {
+    auto it = v.find(key);
+    return it != v.end() && it->is_string() ? it->get<std::string>() : std::string();
+  };
+  struct Level {
+    const char* key;
+    PlaceLevel level;
+    const char* vi;
+    const char* en;
+  };
+  static constexpr Level kLevels[] = {
+      {"province", PlaceLevel::kProvince, "Tỉnh/thành phố", "The province"},
+      {"district", PlaceLevel::kDistrict, "Quận/huyện", "The district"},
+      {"ward", PlaceLevel::kWard, "Xã/phường", "The ward"},
+  };
+  std::string above;  // the level above's code, when it is a known place
+  for (const auto& l : kLevels) {
+    const std::string code = part(l.key);
+    if (code.empty()) {
+      above.clear();
+      continue;
+    }
+    const std::string at = path + "." + l.key;
+    if (!tree.is_place(code, l.level)) {
+      out[at] = {"unknown_place", std::string(l.vi) + " không có trong danh mục.",
+                 std::string(l.en) + " is not in the list of places."};
+      above.clear();
+      continue;
+    }
+    if (!above.empty() && tree.parent(code) != above)
+      out[at] = {"not_in_parent", std::string(l.vi) + " không thuộc đơn vị hành chính đã chọn ở trên.",
+                 std::string(l.en) + " is not within the place chosen above it."};
+    above = code;
+  }
+}
+
+void CheckAddressesIn(const std::vector<Field>& fields, const json& obj, const std::string& prefix,
+                      const PlaceTree& tree, FieldErrors& out) {
+  if (!obj.is_object()) return;
+  for (const auto& f : fields) {
+    auto it = obj.find(f.key);
+    if (it == obj.end()) continue;
+    const std::string path = prefix + f.key;
+    if (f.type == FieldType::kAddress) {
+      CheckAddress(*it, path, tree, out);
+    } else if (f.type == FieldType::kGroup) {
+      CheckAddressesIn(f.fields, *it, path + ".", tree, out);
+    } else if (f.type == FieldType::kRepeat && it->is_array()) {
+      for (size_t i = 0; i < it->size(); ++i)
+        CheckAddressesIn(f.fields, (*it)[i], path + "[" + std::to_string(i) + "].", tree, out);
+    }
+  }
+}
+
+}  // namespace
+
+FieldErrors CheckAddresses(const Schema& schema, const json& data, const PlaceTree& tree) {
+  FieldErrors out;
+  CheckAddressesIn(schema.fields, data, "", tree, out);
+  return out;
+}
+
 }  // namespace motcua::core::forms

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <chrono>
+#include <functional>
 #include <map>
 #include <string>
 
@@ -25,5 +26,17 @@ using FieldErrors = std::map<std::string, FieldError>;
 // null, "" and [] count as absent. Fields hidden by show_if are not checked, and keys the schema
 // does not know are errors (code "unknown_field").
 FieldErrors Validate(const Schema& schema, const nlohmann::json& data, std::chrono::year_month_day today);
+
+// The places an address may name, from the agency tree: a province (the city), a district of it,
+// a ward of that district.
+enum class PlaceLevel { kProvince, kDistrict, kWard };
+struct PlaceTree {
+  std::function<bool(const std::string& code, PlaceLevel level)> is_place;
+  std::function<std::string(const std::string& code)> parent;  // "" when none
+};
+// Checks every address in `data` (in groups and repeats too) against the tree: each code a place of
+// its level, the district in the province, the ward in the district. Problems by path
+// ("owner.address.ward"), codes unknown_place and not_in_parent. Absent parts are Validate's business.
+FieldErrors CheckAddresses(const Schema& schema, const nlohmann::json& data, const PlaceTree& tree);
 
 }  // namespace motcua::core::forms

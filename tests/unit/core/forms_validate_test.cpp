@@ -305,5 +305,51 @@ TEST(FormsValidate, RepeatMinItemsAppliesToAnAbsentList) {
   EXPECT_TRUE(Validate(s, json{{"people", {{{"name", "An"}}}}}, kToday).empty());
 }
 
+TEST(FormsValidate, AddressesNameRealPlacesInsideEachOther) {
+  const Schema schema = Parse(R"(form:
+  - key: home
+    type: address
+    label: Nơi ở
+  - key: plots
+    type: repeat
+    label: Thửa đất
+    fields:
+      - key: where
+        type: address
+        label: Vị trí
+)");
+  // A city (H), its districts D1 and D2, D1's ward W1 and D2's ward W2.
+  PlaceTree tree;
+  tree.is_place = [](const std::string& code, PlaceLevel level) {
+    switch (level) {
+      case PlaceLevel::kProvince:
+        return code == "H";
+      case PlaceLevel::kDistrict:
+        return code == "D1" || code == "D2";
+      case PlaceLevel::kWard:
+        return code == "W1" || code == "W2";
+    }
+    return false;
+  };
+  tree.parent = [](const std::string& code) -> std::string {
+    if (code == "D1" || code == "D2") return "H";
+    if (code == "W1") return "D1";
+    if (code == "W2") return "D2";
+    return "";
+  };
+  json good = {{"home", {{"province", "H"}, {"district", "D1"}, {"ward", "W1"}, {"street", "Số 1"}}},
+               {"plots", json::array({{{"where", {{"province", "H"}, {"district", "D2"}, {"ward", "W2"}}}}})}};
+  EXPECT_TRUE(CheckAddresses(schema, good, tree).empty());
+
+  json bad = {{"home", {{"province", "H"}, {"district", "D1"}, {"ward", "W2"}}},
+              {"plots", json::array({{{"where", {{"province", "X"}, {"district", "W1"}, {"ward", "W1"}}}}})}};
+  auto problems = CheckAddresses(schema, bad, tree);
+  ASSERT_EQ(problems.size(), 3u);
+  EXPECT_EQ(problems.at("home.ward").code, "not_in_parent");                // W2 is in D2, not D1
+  EXPECT_EQ(problems.at("plots[0].where.province").code, "unknown_place");  // no such city
+  EXPECT_EQ(problems.at("plots[0].where.district").code, "unknown_place");  // a ward is no district
+  EXPECT_FALSE(problems.count("plots[0].where.ward"));                      // nothing above it to be inside of
+}
+
 }  // namespace
 }  // namespace motcua::core::forms
