@@ -416,6 +416,14 @@ Result<Transition> Apply(const Workflow& wf, const DossierState& d, const Action
   r.action = a->name;
   r.agency = partner ? d.partner_agency : d.agency;
   r.unit = partner ? d.partner_unit : d.unit;
+  // The unit that did the step: the acting officer's own (the one-stop section receives and
+  // returns), else the dossier's processing unit.
+  if (!a->by.applicant)
+    for (const access::RoleGrant& g : caller.grants)
+      if (g.role == a->by.role && g.agency == r.agency && !g.unit.empty()) {
+        r.unit = g.unit;
+        break;
+      }
   r.giver = d.step_giver;
   r.receiver = caller.account;
   r.handed_at = d.step_since;

@@ -234,7 +234,11 @@ TEST(WorkflowEngine, StandardFlowWithSupplementPause) {
 TEST(WorkflowEngine, ControlSheetRowsClassifyEachStep) {
   const Workflow& wf = *FindWorkflow(Shipped(), catalog::WorkflowKind::kStandard);
   People p;
-  DossierState d = Step(wf, Submitted(At(2017, 3, 6, 8)), "receive", p.one_stop, At(2017, 3, 6, 8));
+  auto received = Apply(wf, Submitted(At(2017, 3, 6, 8)), {.action = "receive"}, p.one_stop, At(2017, 3, 6, 8),
+                        Context{Cal(), kFive});
+  ASSERT_TRUE(received.ok());
+  EXPECT_EQ(received.value().row.unit, "mot-cua");  // the one-stop section did the step, not the processing unit
+  DossierState d = received.value().next;
   // assign has 0.1 of 5 working days = 4 working hours.
   auto quick =
       Apply(wf, d, {.action = "assign", .assignee = "ms-mai"}, p.head, At(2017, 3, 6, 10), Context{Cal(), kFive});
