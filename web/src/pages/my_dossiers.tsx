@@ -9,7 +9,16 @@ import { dossiersApi, paths, type DossierSummary } from '../lib/dossiers';
 import { formatDate } from '../lib/format';
 import { useApi } from '../lib/use_api';
 import { ApiErrorBox } from '../components/api_error_box';
-import type { PageProps } from '../router';
+import { Pagination } from '../components/pagination';
+import { useSearch, type PageProps } from '../router';
+
+// Dossiers per page of the list; the page is `?trang=N` so every page has its own address.
+export const MY_DOSSIERS_PER_PAGE = 20;
+
+export function pageFromSearch(search: string): number {
+  const n = Number(new URLSearchParams(search).get('trang'));
+  return Number.isInteger(n) && n > 1 ? Math.min(n, 10000) : 1;
+}
 
 export function MyDossiersPage({ title }: PageProps) {
   return <RequireLogin>{(user) => <MyDossiers title={title} user={user} />}</RequireLogin>;
@@ -31,10 +40,15 @@ export function statusClass(status: string): string {
 function MyDossiers({ title, user }: { title: string; user: User }) {
   const { t, locale } = useI18n();
   const applicant = user.kind !== 'officer';
+  const page = pageFromSearch(useSearch());
   const list = useApi(
-    (signal) => (applicant ? dossiersApi.list({ per_page: 100 }, signal) : Promise.resolve({ items: [], total: 0 })),
-    [applicant],
+    (signal) =>
+      applicant
+        ? dossiersApi.list({ page, per_page: MY_DOSSIERS_PER_PAGE }, signal)
+        : Promise.resolve({ items: [], total: 0 }),
+    [applicant, page],
   );
+  const pageCount = Math.max(1, Math.ceil((list.data?.total ?? 0) / MY_DOSSIERS_PER_PAGE));
   const items = list.data?.items ?? [];
   // A server without the dossiers API (404) simply has none to show.
   const noApi = list.error?.status === 404;
@@ -85,6 +99,7 @@ function MyDossiers({ title, user }: { title: string; user: User }) {
                 ))}
               </tbody>
           </table>
+          <Pagination page={page} pageCount={pageCount} hrefFor={(n) => (n > 1 ? `/ho-so-cua-toi?trang=${n}` : '/ho-so-cua-toi')} />
         </section>
       )}
       <section aria-labelledby="dossiers-start">
