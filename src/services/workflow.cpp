@@ -489,9 +489,12 @@ core::Result<InboxPage> Inbox(Context& ctx, const Caller& caller, const InboxQue
       clause += (first ? "" : ", ") + param(st);
       first = false;
     }
-    clause += ") AND (";
-    for (size_t i = 0; i < group.clauses.size(); ++i) clause += (i ? " OR " : "") + group.clauses[i]();
-    clause += "))";
+    // The grants' conditions inside a CASE, not an OR: an OR here lets PostgreSQL split the search
+    // into a bitmap OR over several indexes and read every row from the table; behind a CASE both
+    // databases walk the covering index on (agency, status) and test the conditions there.
+    clause += ") AND CASE";
+    for (const auto& c : group.clauses) clause += " WHEN " + c() + " THEN 1";
+    clause += " ELSE 0 END = 1)";
     work += (work.empty() ? "" : " OR ") + clause;
   }
   if (work.empty()) return page;  // no role that acts on dossiers
