@@ -4,8 +4,8 @@
 # The Hanoi catalog and the demo accounts come from `motcua demo`; the dossiers are bulk-inserted
 # with SQL (every district and department, a quarter of them at Ba Đình, states spread like a
 # working system: most returned, the rest at every step). Then, with badinh.motcua's session:
-# wrk --latency on the inbox's first page, a deep page, a name search and the overdue filter
-# (p50/p99 and requests/s), and bench/actions.mjs receiving submitted dossiers (actions/s).
+# wrk --latency (16 connections unless said) on the inbox's first page (also by one officer
+# alone), a deep page, a status filter and a name search (p50/p99 and requests/s), and bench/actions.mjs receiving submitted dossiers (actions/s).
 # Prints figures; never fails on timing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -104,9 +104,9 @@ SQL
 }
 
 # wrk prints latency percentiles with --latency; keep p50, p99 and requests/s.
-measure() {  # LABEL PATH COOKIE
-  local out
-  out=$(wrk -t2 -c16 -d"$DURATION" --latency -H "Cookie: motcua_session=$3" "http://127.0.0.1:$PORT$2")
+measure() {  # LABEL PATH COOKIE [CONNECTIONS]
+  local out conns=${4:-16}
+  out=$(wrk -t"$((conns < 2 ? 1 : 2))" -c"$conns" -d"$DURATION" --latency -H "Cookie: motcua_session=$3" "http://127.0.0.1:$PORT$2")
   printf '  %-34s p50 %8s  p99 %8s  %10s req/s\n' "$1" \
     "$(awk '$1 == "50%" {print $2}' <<<"$out")" "$(awk '$1 == "99%" {print $2}' <<<"$out")" \
     "$(awk '/Requests\/sec/ {print $2}' <<<"$out")"
@@ -130,7 +130,8 @@ run() {  # NAME URL FILL TARGET
     "http://127.0.0.1:$PORT/api/v1/auth/login" | sed -n 's/^[Ss]et-[Cc]ookie: motcua_session=\([^;]*\).*/\1/p')
   curl -fs -H "Cookie: motcua_session=$cookie" "http://127.0.0.1:$PORT/api/v1/inbox" |
     node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>{const j=JSON.parse(s);console.log("  badinh.motcua inbox total "+j.total+", counts "+JSON.stringify(j.counts))})'
-  measure "inbox page 1" "/api/v1/inbox" "$cookie"
+  measure "inbox page 1, one officer" "/api/v1/inbox" "$cookie" 1
+  measure "inbox page 1, 16 at once" "/api/v1/inbox" "$cookie"
   measure "inbox page 500" "/api/v1/inbox?page=500" "$cookie"
   measure "inbox status=issued page 20" "/api/v1/inbox?status=issued&page=20" "$cookie"
   measure "inbox q=bui lan (name search)" "/api/v1/inbox?q=bui%20lan" "$cookie"
