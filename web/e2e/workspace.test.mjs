@@ -1,6 +1,10 @@
 // The officers' workspace in a real browser (issue 6): a construction permit (H26.QH.XD.01)
 // submitted at Ba Đình by `congdan` (through the API) goes the whole standard flow in the browser —
-// badinh.motcua receives it → badinh.truongphong assigns badinh.chuyenvien → the specialist
+// badinh.motcua receives it → badinh.truongphong assigns badinh.chuyenvien → the specialist asks
+// for a supplement in the dialog (a comment is required; the page then shows it awaiting papers with
+// the clock paused) → congdan uploads the paper and answers through the API → the due time moved by
+// exactly the working time paused (the real clock: measured with GET /api/v1/calendar/due, as the
+// harness does not restart the server at chosen instants) → the specialist
 // proposes (a second tab of theirs, acting on the old version, is told "Hồ sơ vừa được người khác
 // cập nhật" and reloads) → the head reviews → badinh.lanhdao approves → badinh.vanthu issues with a
 // result number → badinh.motcua returns it — and the control sheet (form 05) shows every step.
@@ -228,6 +232,49 @@ async function confirm(
   await page.getByTestId('dossier-status').filter({ hasText: status }).waitFor();
 }
 
+/** The dossier as the signed-in officer's API answer gives it (the browser's cookies). */
+async function officerDossier(/** @type {import('playwright-core').Page} */ page, /** @type {number} */ id) {
+  const r = await page.request.get(`${server.url}/api/v1/dossiers/${id}`, { headers: { Accept: 'application/json' } });
+  assert.equal(r.status(), 200);
+  return /** @type {any} */ (await r.json());
+}
+
+/** An instant as the workspace shows it: dd/mm/yyyy HH:mm in Hanoi time (UTC+7). */
+function dmyHm(/** @type {string} */ iso) {
+  const t = new Date(Date.parse(iso) + 7 * 3600 * 1000);
+  const p = (/** @type {number} */ n) => String(n).padStart(2, '0');
+  return `${p(t.getUTCDate())}/${p(t.getUTCMonth() + 1)}/${t.getUTCFullYear()} ${p(t.getUTCHours())}:${p(t.getUTCMinutes())}`;
+}
+
+/** The next working instant at or after `at` (ms), as the server's calendar says. */
+async function nextWorkingInstant(/** @type {string} */ at) {
+  const r = await fetch(`${server.url}/api/v1/calendar/due?agency=${BA_DINH}&from=${encodeURIComponent(at)}&working_hours=0`, {
+    headers: { Accept: 'application/json' },
+  });
+  assert.equal(r.status, 200);
+  return Date.parse(/** @type {any} */ (await r.json()).received);
+}
+
+/**
+ * The working time between two instants, from the server's calendar (GET /api/v1/calendar/due:
+ * `received` is the next working instant). The test runs on the real clock, so the pause lasts
+ * seconds: no working time when both ends fall outside working hours (the same next working
+ * instant), else the span between the next working instants — exact unless a break lies inside it
+ * (`exact` false then: the pause straddled the end of a working period).
+ * @returns {Promise<{ ms: number, wallMs: number, exact: boolean }>}
+ */
+async function pausedWorkingMs(/** @type {string} */ begin, /** @type {string} */ end) {
+  const next = nextWorkingInstant;
+  const [b, e] = [await next(begin), await next(end)];
+  const wallMs = Date.parse(end) - Date.parse(begin);
+  if (b === e) return { ms: 0, wallMs, exact: true };
+  const ms = e - b;
+  // Both ends inside one working stretch: the next working instants are the instants themselves,
+  // or the pause began before a period opened and ended inside it.
+  const exact = ms <= wallMs && e === Date.parse(end);
+  return { ms, wallMs, exact };
+}
+
 async function activeId(/** @type {import('playwright-core').Page} */ page) {
   return page.evaluate(() => document.activeElement?.id ?? '');
 }
@@ -369,15 +416,88 @@ describe('the officers’ workspace', { timeout: 600000 }, () => {
     await confirm(page, dialog, 'Phân công', 'Đang thụ lý');
     await main.getByText('badinh.chuyenvien').first().waitFor();
 
-    // ---- badinh.chuyenvien: propose; a stale second tab gets the conflict ----
+    // ---- badinh.chuyenvien: ask for a supplement; the clock pauses ----
     await signIn(page, 'badinh.chuyenvien', '/can-bo/ho-so');
+    await openFromInbox(page, code);
+    const dueBefore = await officerDossier(page, id);
+    assert.equal(dueBefore.paused, false);
+    assert.match(dueBefore.due_at ?? '', /^\d{4}-\d\d-\d\dT/);
+    dialog = await openDialog(page, 'Yêu cầu bổ sung hồ sơ');
+    await dialog.getByRole('button', { name: 'Yêu cầu bổ sung hồ sơ', exact: true }).click();
+    await dialog.locator('.error-summary').filter({ hasText: 'Vui lòng ghi ý kiến hoặc lý do' }).waitFor();
+    await dialog.locator('#act-comment').fill('Bổ sung bản vẽ móng.');
+    await checkPage(page, '07b-dialog-supplement');
+    await confirm(page, dialog, 'Yêu cầu bổ sung hồ sơ', 'Chờ bổ sung hồ sơ');
+    const pausedCell = main.locator('.summary-list').getByText(/^Tạm dừng, còn [\d,]+ ngày làm việc$/);
+    await pausedCell.waitFor();
+    const paused = await officerDossier(page, id);
+    assert.equal(paused.status, 'awaiting_supplement');
+    assert.equal(paused.paused, true);
+    assert.equal(paused.due_at, dueBefore.due_at, 'the due time stays put while paused');
+    await main.locator('.summary-list').getByText(dmyHm(dueBefore.due_at)).waitFor();
+    await main.getByText('Bổ sung bản vẽ móng.').first().waitFor();
+    await main.getByText('Ở bước này bạn không có thao tác nào với hồ sơ.').waitFor();
+    await checkPage(page, '07c-dossier-paused');
+
+    // ---- congdan (through the API): the asked-for paper, then the supplement ----
+    if (papers) {
+      const body = new FormData();
+      body.append('component', '1');
+      body.append('file', new Blob([tinyPdf()], { type: 'application/pdf' }), 'ban-ve-mong.pdf');
+      const up = await congdan.req('POST', `/api/v1/dossiers/${id}/documents`, body);
+      assert.equal(up.status, 201, up.text);
+    }
+    let mine = await congdan.req('GET', `/api/v1/dossiers/${id}`);
+    assert.equal(mine.status, 200, mine.text);
+    assert.equal(mine.json.paused, true);
+    const answered = await congdan.req('POST', `/api/v1/dossiers/${id}/actions/supplement`, {
+      version: mine.json.version,
+      comment: 'Đã bổ sung bản vẽ móng.',
+    });
+    assert.equal(answered.status, 200, answered.text);
+    assert.equal(answered.json.status, 'assigned');
+    assert.equal(answered.json.paused, false);
+    if (papers) {
+      mine = await congdan.req('GET', `/api/v1/dossiers/${id}`);
+      assert.equal(mine.json.documents?.length, 4, 'the three papers and the supplement one');
+    }
+
+    // The due time moved by exactly the working time the clock was paused.
+    await page.reload();
+    await page.getByTestId('dossier-status').filter({ hasText: 'Đang thụ lý' }).waitFor();
+    const resumed = await officerDossier(page, id);
+    const pauseOf = (/** @type {string} */ action) => {
+      const event = (resumed.timeline ?? []).filter((/** @type {any} */ e) => e.action === action).at(-1);
+      assert.ok(event, `a ${action} event in the timeline`);
+      return /** @type {string} */ (event.at);
+    };
+    const shift = await pausedWorkingMs(pauseOf('request_supplement'), pauseOf('supplement'));
+    const expectedDue = Date.parse(dueBefore.due_at) + shift.ms;
+    console.log(`# workspace.test.mjs: paused ${shift.ms} ms of working time (${shift.wallMs} ms on the clock); due ${dueBefore.due_at} → ${resumed.due_at}`);
+    // Adding it is plain arithmetic when the old and the new due time both lie inside working hours.
+    if (shift.ms > 0) {
+      shift.exact &&= (await nextWorkingInstant(dueBefore.due_at)) === Date.parse(dueBefore.due_at);
+      shift.exact &&= (await nextWorkingInstant(new Date(expectedDue).toISOString())) === expectedDue;
+    }
+    if (shift.exact) assert.equal(Date.parse(resumed.due_at), expectedDue, `due ${dueBefore.due_at} + ${shift.ms} ms of paused working time`);
+    else {
+      const moved = Date.parse(resumed.due_at) - Date.parse(dueBefore.due_at);
+      assert.ok(moved >= 0 && moved <= shift.wallMs, `the due moved by ${moved} ms, at most the ${shift.wallMs} ms paused`);
+    }
+    if (shift.ms === 0) assert.equal(resumed.due_at, dueBefore.due_at, 'no working time paused: the same due time');
+    await main.locator('.summary-list').getByText(dmyHm(resumed.due_at)).waitFor();
+    await main.locator('.summary-list').getByText(/^Còn [\d,]+ ngày làm việc$/).waitFor();
+    await main.getByText('Đã bổ sung bản vẽ móng.').first().waitFor();
+
+    // ---- badinh.chuyenvien: propose; a stale second tab gets the conflict ----
     await openFromInbox(page, code);
     const stale = await browser.context.newPage();
     const staleProblems = watchPageProblems(stale);
     await stale.goto(`${server.url}/can-bo/ho-so/${id}`);
     await stale.locator('.ws-actions').getByRole('button', { name: 'Đề xuất kết quả', exact: true }).waitFor();
-    await main.getByRole('button', { name: 'Yêu cầu bổ sung hồ sơ', exact: true }).waitFor();
     await main.getByRole('button', { name: 'Trả hồ sơ không đủ điều kiện', exact: true }).waitFor();
+    // A supplement may be asked for once (workflows.yaml: once: true).
+    assert.equal(await main.getByRole('button', { name: 'Yêu cầu bổ sung hồ sơ', exact: true }).count(), 0);
     dialog = await openDialog(page, 'Đề xuất kết quả');
     await dialog.getByLabel(/Ghi chú nội bộ/).fill('Đủ điều kiện cấp phép.');
     await checkPage(page, '08-dialog-propose', false);
@@ -455,9 +575,9 @@ describe('the officers’ workspace', { timeout: 600000 }, () => {
     const sheet = page.getByTestId('control-sheet');
     await sheet.waitFor();
     const steps = await sheet.locator('tbody tr th').allTextContents();
-    const expected = ['Tiếp nhận', 'Phân công', 'Đề xuất kết quả', 'Duyệt', 'Phê duyệt', 'Ban hành kết quả', 'Trả kết quả'];
+    const expected = ['Tiếp nhận', 'Phân công', 'Yêu cầu bổ sung hồ sơ', 'Bổ sung hồ sơ', 'Đề xuất kết quả', 'Duyệt', 'Phê duyệt', 'Ban hành kết quả', 'Trả kết quả'];
     assert.deepEqual(
-      steps.map((s) => s.replace(/^\d+\. /, '').replace(/Hồ sơ đủ thành phần\.|Đủ điều kiện cấp phép\./, '').trim()),
+      steps.map((s) => s.replace(/^\d+\. /, '').replace(/Hồ sơ đủ thành phần\.|Đủ điều kiện cấp phép\.|Đã bổ sung bản vẽ móng\.|Bổ sung bản vẽ móng\./, '').trim()),
       expected,
     );
     assert.match(steps[0] ?? '', /^1\. Tiếp nhận/);
@@ -473,6 +593,8 @@ describe('the officers’ workspace', { timeout: 600000 }, () => {
     assert.deepEqual(receivers, [
       'badinh.motcua',
       'badinh.truongphong',
+      'badinh.chuyenvien',
+      'congdan', // the supplement: the applicant owes the papers
       'badinh.chuyenvien',
       'badinh.truongphong',
       'badinh.lanhdao',
