@@ -410,7 +410,8 @@ describe('the officers’ workspace', { timeout: 600000 }, () => {
     const summary = dialog.locator('.error-summary');
     await summary.waitFor();
     assert.match((await summary.textContent()) ?? '', /Hãy chọn chuyên viên thụ lý/);
-    assert.equal(await page.evaluate(() => document.activeElement?.classList.contains('error-summary')), true);
+    // Focus moves to the summary once it has rendered: wait for it rather than read it at once.
+    await page.waitForFunction(() => document.activeElement?.classList.contains('error-summary') === true);
     await checkPage(page, '07-dialog-assign-error');
     await dialog.getByLabel('Chuyên viên thụ lý').selectOption('badinh.chuyenvien');
     await confirm(page, dialog, 'Phân công', 'Đang thụ lý');
