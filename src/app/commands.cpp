@@ -152,8 +152,8 @@ class Sweeper {
   std::thread thread_;
 };
 
-// Runs the purge of unsubmitted papers and idle drafts every `every` until stopped. Several
-// processes may purge at once: each deletion is idempotent and a file goes only when unreferenced.
+// Runs the purge of unsubmitted papers and idle drafts, and the accounts' housekeeping, every `every` until stopped.
+// Several processes may purge at once: each deletion is idempotent and a file goes only when unreferenced.
 class Purger {
  public:
   Purger(services::Context& ctx, std::chrono::minutes every, std::chrono::hours draft_idle)
@@ -179,6 +179,10 @@ class Purger {
         if (r && (r->papers || r->drafts || r->files || r->temp_files))
           Log(LogLevel::kInfo, "purged",
               {{"papers", r->papers}, {"drafts", r->drafts}, {"files", r->files}, {"temp_files", r->temp_files}});
+        auto h = services::accounts::Housekeep(ctx_);
+        if (h && (h->sessions || h->links || h->throttle))
+          Log(LogLevel::kInfo, "accounts housekept",
+              {{"sessions", h->sessions}, {"links", h->links}, {"throttle_keys", h->throttle}});
       } catch (const std::exception& e) {
         Log(LogLevel::kError, "purge failed", {{"detail", e.what()}});
       }
@@ -295,6 +299,10 @@ int PurgeCommand(const Config& config) {
     std::cout << "purge: " << r->papers << " papers of drafts removed, " << r->drafts << " idle drafts (untouched for "
               << config.draft_idle_days << "+ days) removed, " << r->files << " stored files and " << r->temp_files
               << " temporary files deleted\n";
+    auto h = services::accounts::Housekeep(ctx);
+    if (!h) throw std::runtime_error(h.error().message_en);
+    std::cout << "purge: " << h->sessions << " dead sessions, " << h->links << " used or expired links and "
+              << h->throttle << " forgotten login-throttle keys removed\n";
     db->Close();
     return 0;
   });

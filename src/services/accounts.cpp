@@ -662,6 +662,45 @@ core::Status ConfirmPasswordReset(Context& ctx, std::string_view token, std::str
   return core::Ok{};
 }
 
+// ---- housekeeping ------------------------------------------------------------------------------------
+
+namespace {
+const store::Query kDeadSessions{
+    "accounts.housekeep.sessions",
+    "DELETE FROM sessions WHERE expires_at <= $1 OR last_seen_at <= $2 OR revoked_at IS NOT NULL"};
+const store::Query kDeadLinks{"accounts.housekeep.links",
+                              "DELETE FROM account_tokens WHERE expires_at <= $1 OR used_at IS NOT NULL"};
+const store::Query kForgottenKeys{"accounts.housekeep.throttle",
+                                  "DELETE FROM login_throttle WHERE (locked_until IS NULL OR locked_until <= $1) "
+                                  "AND (last_failure_at IS NULL OR last_failure_at <= $2)"};
+}  // namespace
+
+core::Result<HousekeepReport> Housekeep(Context& ctx) {
+  const auto& settings = CurrentSettings();
+  const auto now = ctx.clock.Now();
+  // last_seen_at moves at most once a minute: a session is surely idle a minute after its limit.
+  const auto idle =
+      std::chrono::duration_cast<std::chrono::microseconds>(settings.session_idle + std::chrono::minutes(1));
+  const auto forget = std::chrono::duration_cast<std::chrono::microseconds>(
+      std::max(settings.account_throttle.forget_after, settings.address_throttle.forget_after));
+  const std::string stamp = core::FormatInstant(now);
+  HousekeepReport report;
+  auto tx = ctx.db.Begin();
+  report.sessions = static_cast<int>(tx->Execute(kDeadSessions, {stamp, core::FormatInstant(now - idle)}));
+  report.links = static_cast<int>(tx->Execute(kDeadLinks, {stamp}));
+  report.throttle = static_cast<int>(tx->Execute(kForgottenKeys, {stamp, core::FormatInstant(now - forget)}));
+  if (report.sessions || report.links || report.throttle) {
+    audit::Event e;
+    e.actor_role = "system";
+    e.action = "accounts.housekeep";
+    e.object_type = "system";
+    e.detail = {{"sessions", report.sessions}, {"links", report.links}, {"throttle_keys", report.throttle}};
+    audit::Record(*tx, ctx.clock, e);
+  }
+  tx->Commit();
+  return report;
+}
+
 // ---- shared helpers ------------------------------------------------------------------------------------
 
 namespace internal {

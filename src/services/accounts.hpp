@@ -148,6 +148,17 @@ void RequestPasswordReset(Context& ctx, std::string_view email, const Caller& ca
 core::Status ConfirmPasswordReset(Context& ctx, std::string_view token, std::string_view new_password,
                                   const Caller& caller);
 
+struct HousekeepReport {
+  int sessions = 0;  // expired (idle or absolute) and revoked sessions removed
+  int links = 0;     // verification and reset links used or expired, removed
+  int throttle = 0;  // login-throttle keys neither locked nor failed within their forget time, removed
+};
+// Removes what can never be used again, so these tables do not grow without end: sessions past
+// their idle or absolute expiry or revoked, one-time links used or expired, and throttle keys that
+// are not locked and have had no failure within the policy's forget time. Idempotent; several
+// processes may run it at once. One audit event when anything was removed.
+core::Result<HousekeepReport> Housekeep(Context& ctx);
+
 // ---- officers (users.manage) ---------------------------------------------------------------------
 
 core::Result<std::vector<User>> ListOfficers(Context& ctx, const Caller& caller, const std::string& agency);

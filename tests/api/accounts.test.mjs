@@ -309,3 +309,65 @@ describe('accounts', () => {
     assert.ok(!/password|argon2/i.test(list.text));
   });
 });
+
+// Session expiry over HTTP, on the server's own clock: the same database served again later.
+describe('session expiry', () => {
+  let srv, url;
+  const clients = [];  // they keep their cookies across restarts, to the new port
+  const at = async (iso) => {
+    if (srv) await srv.stop();
+    srv = await startServer({ env: { MOTCUA_DATABASE_URL: url, MOTCUA_PASSWORD_COST: 'min', MOTCUA_CLOCK_START: iso, MOTCUA_CLOCK_FROZEN: 'true' } });
+    for (const c of clients) c.base = srv.url;
+  };
+  const client = () => {
+    const c = new Client(srv.url);
+    clients.push(c);
+    return c;
+  };
+  before(async () => {
+    url = freshDatabaseUrl(mkdtempSync(join(tmpdir(), 'motcua-exp-')));
+    const demo = await runCli(['demo'], { MOTCUA_DATABASE_URL: url, MOTCUA_CATALOG_DIR: CATALOG, MOTCUA_PASSWORD_COST: 'min' });
+    assert.equal(demo.code, 0, demo.stderr);
+  });
+  after(async () => srv && (await srv.stop()));
+
+  test('a session idle for more than 30 minutes is refused with 401, and the cookie can log in again', async () => {
+    await at('2017-03-01T09:00:00+07:00');
+    const c = client();
+    assert.equal((await c.login('congdan')).status, 200);
+    const idle = client();
+    assert.equal((await idle.login('badinh.motcua')).status, 200);
+    await at('2017-03-01T09:29:00+07:00');
+    const me = await c.req('GET', '/api/v1/me');
+    assert.equal(me.status, 200, me.text);  // and it was seen again at 09:29
+    await at('2017-03-01T09:45:00+07:00');
+    assert.equal((await c.req('GET', '/api/v1/me')).status, 200, '16 minutes after it was last seen');
+    const gone = await idle.req('GET', '/api/v1/me');
+    assert.equal(gone.status, 401, 'idle since 09:00');
+    assert.equal(gone.json.error.code, 'unauthorized');
+    assert.ok(gone.json.error.message && gone.json.error.message_en);
+    const write = await idle.req('POST', '/api/v1/auth/password', { current_password: 'Demo@2017', new_password: 'Cây đa giếng nước' });
+    assert.equal(write.status, 401, write.text);
+    assert.equal((await idle.login('badinh.motcua')).status, 200);
+    assert.equal((await idle.req('GET', '/api/v1/me')).status, 200);
+  });
+
+  test('a session lasts 12 hours at most, however busy', async () => {
+    await at('2017-03-02T07:00:00+07:00');
+    const c = client();
+    assert.equal((await c.login('congdan')).status, 200);
+    await at('2017-03-02T18:59:00+07:00');
+    assert.equal((await c.req('GET', '/api/v1/me')).status, 401, 'idle too');
+    const busy = client();
+    await at('2017-03-03T07:00:00+07:00');
+    assert.equal((await busy.login('congdan')).status, 200);
+    // Seen every 28 minutes, from 07:28 to 18:40: never idle.
+    for (let m = 28; m < 12 * 60; m += 28) {
+      const iso = `2017-03-03T${String(7 + Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}:00+07:00`;
+      await at(iso);
+      assert.equal((await busy.req('GET', '/api/v1/me')).status, 200, iso);
+    }
+    await at('2017-03-03T19:00:00+07:00');
+    assert.equal((await busy.req('GET', '/api/v1/me')).status, 401, '12 hours after login');
+  });
+});

@@ -315,6 +315,51 @@ TEST_F(AccountsTest, PasswordResetIsSingleUseAndExpires) {
   EXPECT_EQ(ConfirmPasswordReset(*ctx_, second, "Hồ Gươm xanh 3", Anonymous()).error().code, "invalid_token");
 }
 
+TEST_F(AccountsTest, HousekeepingRemovesOnlyWhatCanNeverBeUsedAgain) {
+  auto count = [this](const char* table) {
+    auto tx = db().Begin(store::Database::Mode::kReadOnly);
+    return tx->QueryOne({"test.count", std::string("SELECT count(*) FROM ") + table}, {})->Int(0);
+  };
+  auto live = Login(*ctx_, "congdan", "Demo@2017", Anonymous());
+  auto out = Login(*ctx_, "doanhnghiep", "Demo@2017", Anonymous());
+  ASSERT_TRUE(live && out);
+  auto so = ResolveSession(*ctx_, out->session_token);
+  Logout(*ctx_, so->session_id, CallerFor(so->principal));
+  // Three failures of one name (not locked), a locked name, and a reset link.
+  for (int i = 0; i < 3; ++i) (void)Login(*ctx_, "badinh.motcua", "wrong", Anonymous("10.0.0.3"));
+  for (int i = 0; i < 5; ++i) (void)Login(*ctx_, "hoankiem.motcua", "wrong", Anonymous("10.0.0.4"));
+  RequestPasswordReset(*ctx_, "congdan@demo.motcua.vn", Anonymous());
+  ASSERT_EQ(count("login_throttle"), 4);  // two names, two addresses
+  ASSERT_EQ(count("account_tokens"), 1);
+
+  auto now = Housekeep(*ctx_);
+  ASSERT_TRUE(now);
+  EXPECT_EQ(now->sessions, 1);  // the revoked one; the live one stays
+  EXPECT_EQ(now->links, 0);
+  EXPECT_EQ(now->throttle, 0);
+  EXPECT_TRUE(ResolveSession(*ctx_, live->session_token));
+  EXPECT_EQ(CountAudit("accounts.housekeep"), 1);
+
+  // 59 minutes on the failures are still remembered (the lock is over); the live session is idle.
+  clock_.Advance(59min);
+  auto later = Housekeep(*ctx_);
+  EXPECT_EQ(later->sessions, 1);
+  EXPECT_EQ(later->links, 0);  // the reset link lives an hour
+  EXPECT_EQ(later->throttle, 0);
+  clock_.Advance(2min);
+  auto last = Housekeep(*ctx_);
+  EXPECT_EQ(last->links, 1);
+  EXPECT_EQ(last->throttle, 4);
+  EXPECT_EQ(count("login_throttle"), 0);
+  EXPECT_EQ(count("sessions"), 0);
+  auto nothing = Housekeep(*ctx_);
+  EXPECT_EQ(nothing->sessions + nothing->links + nothing->throttle, 0);
+  EXPECT_EQ(CountAudit("accounts.housekeep"), 3);  // none for a run that removed nothing
+  // The name can still be throttled afresh.
+  for (int i = 0; i < 5; ++i) (void)Login(*ctx_, "badinh.motcua", "wrong", Anonymous("10.0.0.5"));
+  EXPECT_EQ(Login(*ctx_, "badinh.motcua", "Demo@2017", Anonymous("10.0.0.5")).error().code, "too_many_requests");
+}
+
 TEST_F(AccountsTest, AgencyItManagesOnlyItsAgency) {
   auto it = As("badinh.cntt");
   auto list = ListOfficers(*ctx_, CallerFor(it), kBaDinh);
