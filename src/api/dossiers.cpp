@@ -72,6 +72,10 @@ json DossierJson(const svc::Dossier& d, bool officer) {
   out["return_method"] = OrNull(d.return_method);
   out["extension_due"] = OrNull(d.extension_due);
   if (officer && !d.applicant_name.empty()) out["applicant"] = {{"name", d.applicant_name}, {"kind", d.applicant_kind}};
+  // Inter-agency: the agency and unit the dossier was handed to (officers only).
+  if (officer)
+    out["partner"] =
+        d.partner_agency.empty() ? json(nullptr) : json{{"agency", d.partner_agency}, {"unit", OrNull(d.partner_unit)}};
   out["form_data"] = d.form_data;
   json timeline = json::array();
   for (const auto& t : d.timeline)

@@ -17,6 +17,8 @@ import { attach } from './lib/papers.mjs';
 const CATALOG = new URL('./fixtures/accounts', import.meta.url).pathname;
 const BA_DINH = '000.00.19.H26';
 const PERMIT = 'H26.QH.XD.01';
+const INTER_AGENCY = 'H26.QH.TN.03';  // the fixture's liên thông procedure
+const HOAN_KIEM = '000.00.20.H26';
 const base = { MOTCUA_CATALOG_DIR: CATALOG, MOTCUA_PASSWORD_COST: 'min', MOTCUA_SWEEP_SECONDS: '0' };
 let srv, dbUrl;
 
@@ -50,9 +52,9 @@ async function as(user) {
 }
 
 let keyCounter = 0;
-async function submitted() {
+async function submitted(procedure = PERMIT) {
   const c = await as('congdan');
-  let r = await c.req('POST', '/api/v1/dossiers', { procedure: PERMIT, agency: BA_DINH });
+  let r = await c.req('POST', '/api/v1/dossiers', { procedure, agency: BA_DINH });
   assert.equal(r.status, 201, r.text);
   r = await c.req('PATCH', `/api/v1/dossiers/${r.json.id}`, { version: r.json.version, form_data: { full_name: 'Nguyễn Văn An' } });
   assert.equal(r.status, 200, r.text);
@@ -339,4 +341,88 @@ test('the inbox: each role its work, soonest due first, counts, accent-insensiti
   }
   assert.equal(flag, 'soon');
   assert.equal((await get('badinh.motcua', c.id)).json.working_days_left, 0.9);  // 7 working hours
+});
+
+test('the inter-agency flow: Ba Đình hands the dossier to a unit of Hoàn Kiếm and gets it back; only that unit may act meanwhile', async () => {
+  await at('2017-03-08T09:00:00+07:00');  // Wednesday
+  let d = await submitted(INTER_AGENCY);
+  assert.equal(d.status, 'submitted');
+  d = (await act('badinh.motcua', d.id, 'receive', { version: d.version })).json;
+  d = (await act('badinh.truongphong', d.id, 'assign', { version: d.version, assignee: 'badinh.chuyenvien' })).json;
+  d = (await act('badinh.chuyenvien', d.id, 'propose', { version: d.version, comment: 'Đề nghị lấy ý kiến quận Hoàn Kiếm.' })).json;
+  assert.equal(d.status, 'proposed');
+
+  const head = await as('badinh.truongphong');
+  const listed = await head.req('GET', `/api/v1/dossiers/${d.id}/actions`);
+  const handOver = listed.json.actions.find((a) => a.name === 'hand_over');
+  assert.ok(handOver, listed.text);
+  assert.equal(handOver.needs_partner, true);
+  // The partner must be named, another agency of the catalog, and one of its units.
+  let r = await act('badinh.truongphong', d.id, 'hand_over', { version: d.version });
+  assert.equal(r.status, 422, r.text);
+  assert.ok(r.json.error.fields.partner_agency, r.text);
+  r = await act('badinh.truongphong', d.id, 'hand_over', { version: d.version, partner_agency: BA_DINH, partner_unit: 'qldt' });
+  assert.equal(r.status, 422, r.text);
+  r = await act('badinh.truongphong', d.id, 'hand_over', { version: d.version, partner_agency: HOAN_KIEM, partner_unit: 'nope' });
+  assert.equal(r.status, 422, r.text);
+  assert.ok(r.json.error.fields.partner_unit, r.text);
+  assert.equal((await get('hoankiem.truongphong', d.id)).status, 404, 'the partner sees nothing before the hand-over');
+
+  await at('2017-03-09T09:00:00+07:00');
+  d = await step(d.id, 'badinh.truongphong', 'hand_over', { partner_agency: HOAN_KIEM, partner_unit: 'qldt' });
+  assert.equal(d.status, 'at_partner');
+  assert.equal(d.status_label, 'Đang xử lý tại cơ quan phối hợp');
+  assert.deepEqual(d.partner, { agency: HOAN_KIEM, unit: 'qldt' });
+  assert.equal((await get('congdan', d.id)).json.partner, undefined, 'officers only');
+  // Now it waits at the partner's unit head, and no longer at the lead's.
+  const theirs = await (await as('hoankiem.truongphong')).req('GET', '/api/v1/inbox');
+  assert.ok(theirs.json.items.some((i) => i.id === d.id), theirs.text);
+  const ours = await (await as('badinh.truongphong')).req('GET', '/api/v1/inbox?per_page=100');
+  assert.ok(!ours.json.items.some((i) => i.id === d.id));
+  const partnerActions = await (await as('hoankiem.truongphong')).req('GET', `/api/v1/dossiers/${d.id}/actions`);
+  assert.deepEqual(partnerActions.json.actions.map((a) => a.name), ['hand_back']);
+  // Only the partner unit's head may hand it back: not the lead's officers, not another agency.
+  for (const user of ['badinh.truongphong', 'badinh.lanhdao', 'badinh.motcua']) {
+    r = await act(user, d.id, 'hand_back', { version: d.version });
+    assert.equal(r.status, 403, `${user}: ${r.text}`);
+  }
+  r = await act('soct.truongphong', d.id, 'hand_back', { version: d.version });
+  assert.equal(r.status, 404, r.text);
+  r = await act('congdan', d.id, 'hand_back', { version: d.version });
+  assert.equal(r.status, 403, r.text);
+
+  await at('2017-03-13T09:00:00+07:00');  // Monday
+  r = await act('hoankiem.truongphong', d.id, 'hand_back', { version: d.version, comment: 'Quận Hoàn Kiếm thống nhất.' });
+  assert.equal(r.status, 200, r.text);
+  d = r.json;
+  assert.equal(d.status, 'back_at_lead');
+  assert.equal((await act('hoankiem.truongphong', d.id, 'hand_back', { version: d.version })).status, 409);
+  // Back at the lead: the partner, which keeps reading what it worked on, may no longer act.
+  r = await act('hoankiem.lanhdao', d.id, 'approve', { version: d.version });
+  assert.equal(r.status, 403, r.text);
+  r = await act('soct.lanhdao', d.id, 'approve', { version: d.version });
+  assert.equal(r.status, 404, r.text);
+  d = (await act('badinh.lanhdao', d.id, 'approve', { version: d.version })).json;
+  d = (await act('badinh.vanthu', d.id, 'issue', { version: d.version, result_number: '88/QĐ-UBND' })).json;
+  d = (await act('badinh.motcua', d.id, 'return_result', { version: d.version, return_method: 'in_person' })).json;
+  assert.equal(d.status, 'returned');
+  assert.equal(d.result_timing, 'before_time');
+
+  const sheet = await (await as('badinh.lanhdao')).req('GET', `/api/v1/dossiers/${d.id}/control-sheet`);
+  assert.equal(sheet.status, 200, sheet.text);
+  assert.deepEqual(sheet.json.rows.map((x) => x.action),
+    ['receive', 'assign', 'propose', 'hand_over', 'hand_back', 'approve', 'issue', 'return_result']);
+  const back = sheet.json.rows.find((x) => x.action === 'hand_back');
+  assert.equal(back.agency, HOAN_KIEM);
+  assert.equal(back.unit, 'qldt');
+  assert.equal(back.giver, 'badinh.truongphong');
+  assert.equal(back.receiver, 'hoankiem.truongphong');
+  assert.equal(back.handed_at, '2017-03-09T09:00:00+07:00');
+  assert.equal(back.used_hours, 16);  // Thu 09:00 → Mon 09:00: 8 + 8 working hours
+  assert.ok(['before_time', 'on_time', 'late'].includes(back.timing));
+  // The applicant follows it in plain words, without the officers' internal comments.
+  const mine = (await get('congdan', d.id)).json;
+  assert.deepEqual(mine.timeline.map((t) => t.action),
+    ['create', 'submit', 'receive', 'assign', 'propose', 'hand_over', 'hand_back', 'approve', 'issue', 'return_result']);
+  assert.equal(mine.timeline.find((t) => t.action === 'hand_back').detail.comment, undefined);
 });
