@@ -242,6 +242,7 @@ int Serve(const Config& config) {
     options.listen = config.listen;
     options.io_threads = config.threads;
     options.static_dir = config.static_dir;
+    options.trusted_proxies = *http::AddressSet::Parse(config.trusted_proxies);  // validated with the config
     http::Server server(options, router, metrics);
     // Who is calling and whether the route's permission allows it: before every route's handler.
     server.Use([&ctx](http::Request& req, const http::Route& route) { return api::Authenticate(ctx, req, route); });

@@ -11,6 +11,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include "core/common/time.hpp"
+#include "http/client_address.hpp"
 
 extern char** environ;
 
@@ -143,6 +144,14 @@ const std::vector<Setting>& Settings() {
       {"session_absolute_hours",
        [](Config& c, const std::string& v) { return ParseInt(v, 1, 24 * 30, c.session_absolute_hours); }},
       {"secure_cookies", [](Config& c, const std::string& v) { return ParseBool(v, c.secure_cookies); }},
+      {"trusted_proxies",
+       [](Config& c, const std::string& v) -> std::
+                                               optional<std::string> {
+                                                 std::string problem;
+                                                 if (!http::AddressSet::Parse(v, &problem)) return problem;
+                                                 c.trusted_proxies = v;
+                                                 return std::nullopt;
+                                               }},
   };
   return kSettings;
 }

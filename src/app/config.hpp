@@ -38,6 +38,9 @@ struct Config {
   int session_idle_minutes = 30;              // MOTCUA_SESSION_IDLE_MINUTES: idle expiry of a session
   int session_absolute_hours = 12;            // MOTCUA_SESSION_ABSOLUTE_HOURS: absolute expiry of a session
   bool secure_cookies = false;                // MOTCUA_SECURE_COOKIES: Secure cookies (behind TLS)
+  // MOTCUA_TRUSTED_PROXIES: the reverse proxies (addresses or networks, comma-separated) whose
+  // X-Forwarded-For names the client; login throttling and lookup limits count that client.
+  std::string trusted_proxies;
 
   // Papers and drafts (issue 5): a draft untouched this long is deleted with its papers; serve
   // purges every purge_minutes (0: never; `motcua purge` runs it once).

@@ -438,7 +438,7 @@ struct Server::Impl {
       Request request;
       CopyRequestHeaders(message.base(), request);
       request.body = std::move(message.body());
-      request.remote_address = c.remote;
+      request.remote_address = ClientAddress(c.remote, request.Header("x-forwarded-for"), options.trusted_proxies);
 
       Outcome out = co_await RunOnPool(std::move(request));
       // Once shutdown has begun, every response is the connection's last.
@@ -463,7 +463,7 @@ struct Server::Impl {
     const bool expect_continue = IEquals(Sv(header[bhttp::field::expect]), "100-continue");
     Request request;
     CopyRequestHeaders(header, request);
-    request.remote_address = c.remote;
+    request.remote_address = ClientAddress(c.remote, request.Header("x-forwarded-for"), options.trusted_proxies);
     Outcome out = co_await RunOnPool(std::move(request));
     if (!out.sink) {
       // Refused on its headers (not signed in, no such dossier, …): the body is never read, so the

@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 
+#include "http/client_address.hpp"
 #include "http/message.hpp"
 #include "http/router.hpp"
 
@@ -29,6 +30,7 @@ struct ServerOptions {
   std::chrono::seconds idle_timeout{60};             // keep-alive connection idle
   std::chrono::seconds shutdown_grace{20};           // how long in-flight requests may finish after SIGTERM
   std::string static_dir;                            // web/dist; empty → no front end
+  AddressSet trusted_proxies;                        // whose X-Forwarded-For is believed (none by default)
   std::string content_security_policy =
       "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
       "frame-ancestors 'none'; base-uri 'self'; form-action 'self'";

@@ -330,3 +330,28 @@ test('the lookup is rate limited per client address (429 with Retry-After)', asy
   assert.ok(Number(limited.headers.get('retry-after')) >= 1);
   assert.equal(limited.json.error.code, 'too_many_requests');
 });
+
+test('behind a trusted proxy the limit counts each client named by X-Forwarded-For; otherwise the header is ignored', async () => {
+  const lookup = (base, forwardedFor) =>
+    new Client(base).req('GET', `/api/v1/lookup/${submitted.code}?secret=${submitted.secret}`, undefined, { headers: { 'x-forwarded-for': forwardedFor } });
+  // This server trusts no proxy: a made-up header does not escape the limit this address reached above.
+  assert.equal((await lookup(srv.url, '198.51.100.3')).status, 429);
+  // The same service behind a local proxy (the tests connect from 127.0.0.1).
+  const proxied = await startServer({ env: { ...env, MOTCUA_DATABASE_URL: dbUrl, MOTCUA_TRUSTED_PROXIES: '127.0.0.1, ::1' } });
+  try {
+    let limited = null;
+    for (let i = 0; i < 40 && !limited; i++) {
+      const r = await lookup(proxied.url, '6.6.6.6, 198.51.100.1');  // what the client wrote itself is not believed
+      if (r.status === 429) limited = r;
+      else assert.equal(r.status, 200, r.text);
+    }
+    assert.ok(limited, 'never limited');
+    const other = await lookup(proxied.url, '6.6.6.6, 198.51.100.2');
+    assert.equal(other.status, 200, 'another client behind the same proxy is not limited');
+  } finally {
+    await proxied.stop();
+  }
+  const bad = await runCli(['migrate'], { ...env, MOTCUA_DATABASE_URL: dbUrl, MOTCUA_TRUSTED_PROXIES: 'localhost' });
+  assert.equal(bad.code, 2);
+  assert.match(bad.stderr, /MOTCUA_TRUSTED_PROXIES/);
+});

@@ -106,5 +106,15 @@ TEST(Config, DraftIdleDaysAndPurgeIntervalAreBounded) {
   EXPECT_EQ(std::get<ConfigProblems>(bad).size(), 2u);
 }
 
+TEST(Config, TrustedProxiesAreAddressesOrNetworks) {
+  auto ok = LoadConfig({std::nullopt, {{"MOTCUA_TRUSTED_PROXIES", "127.0.0.1, 10.0.0.0/8,fd00::/8"}}});
+  ASSERT_TRUE(std::holds_alternative<Config>(ok));
+  EXPECT_EQ(std::get<Config>(ok).trusted_proxies, "127.0.0.1, 10.0.0.0/8,fd00::/8");
+  auto bad = LoadConfig({std::nullopt, {{"MOTCUA_TRUSTED_PROXIES", "10.0.0.0/33"}}});
+  ASSERT_TRUE(std::holds_alternative<ConfigProblems>(bad));
+  EXPECT_NE(std::get<ConfigProblems>(bad)[0].find("MOTCUA_TRUSTED_PROXIES"), std::string::npos);
+  EXPECT_NE(std::get<ConfigProblems>(bad)[0].find("10.0.0.0/33"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace motcua::app
