@@ -102,6 +102,8 @@ const store::Query kAgencyAnyIdsQuery{"dossier.list_agency_ids", kAgencyAnyIds};
 const store::Query kAgencyStatusIdsQuery{"dossier.list_agency_status_ids", kAgencyStatusIds};
 const store::Query kCountAgency{"dossier.count_agency", kAgencyCountSql};
 const store::Query kListAll{"dossier.list_all", kAllSql};
+// No unit has this key: a target in it is covered only by grants to the whole agency.
+const std::string kNoUnit = "\x01";
 const store::Query kCountAll{"dossier.count_all", kAllCountSql};
 
 core::Error Forbidden() {
@@ -212,9 +214,11 @@ bool MaySee(const access::Principal* who, const Dossier& d) {
   if (!who) return false;
   if (IsApplicant(who)) return d.applicant_id == who->user_id;
   if (d.status == "draft") return false;
-  if (access::Allows(who, access::perm::kDossiersHandle, access::Target{d.agency.code, {}, {}})) return true;
+  // Officers of its agency — of its processing unit for the unit-scoped roles — and, once handed to
+  // a partner agency (liên thông), the partner's officers likewise for its unit.
+  if (access::Allows(who, access::perm::kDossiersHandle, access::Target{d.agency.code, d.unit, {}})) return true;
   return !d.partner_agency.empty() &&
-         access::Allows(who, access::perm::kDossiersHandle, access::Target{d.partner_agency, {}, {}});
+         access::Allows(who, access::perm::kDossiersHandle, access::Target{d.partner_agency, d.partner_unit, {}});
 }
 
 void AddEvent(store::Transaction& tx, Context& ctx, const Caller& caller, std::int64_t id, const std::string& action,
@@ -550,12 +554,41 @@ core::Result<Page> List(Context& ctx, const Caller& caller, const ListQuery& que
   } else if (who->Has(access::Role::kCityAdmin)) {
     page.total = static_cast<int>(tx->QueryOne(kCountAll, {status})->Int(0));
     rows = tx->Query(kListAll, {status, limit, offset});
-  } else if (!who->agency.empty() &&
-             access::Allows(who, access::perm::kDossiersHandle, access::Target{who->agency, {}, {}})) {
-    page.total = static_cast<int>(tx->QueryOne(kCountAgency, {who->agency, status})->Int(0));
-    auto id_rows = status.empty() || status == "draft"
-                       ? tx->Query(kAgencyAnyIdsQuery, {who->agency, limit, offset})
-                       : tx->Query(kAgencyStatusIdsQuery, {who->agency, status, limit, offset});
+  } else if (!who->agency.empty()) {
+    // The whole agency for its agency-wide roles; else only the units of the unit-scoped grants.
+    const bool whole = access::Allows(who, access::perm::kDossiersHandle, access::Target{who->agency, kNoUnit, {}});
+    std::vector<std::string> units;
+    if (!whole)
+      for (const auto& g : who->roles)
+        if (g.agency == who->agency && !g.unit.empty() &&
+            access::Allows(who, access::perm::kDossiersHandle, access::Target{who->agency, g.unit, {}}) &&
+            std::find(units.begin(), units.end(), g.unit) == units.end())
+          units.push_back(g.unit);
+    store::Rows id_rows;
+    if (whole) {
+      page.total = static_cast<int>(tx->QueryOne(kCountAgency, {who->agency, status})->Int(0));
+      id_rows = status.empty() || status == "draft"
+                    ? tx->Query(kAgencyAnyIdsQuery, {who->agency, limit, offset})
+                    : tx->Query(kAgencyStatusIdsQuery, {who->agency, status, limit, offset});
+    } else if (!units.empty()) {
+      store::Params params{who->agency, status};
+      std::string in;
+      for (const auto& u : units) {
+        params.push_back(u);
+        in += (in.empty() ? "$" : ", $") + std::to_string(params.size());
+      }
+      const std::string n = std::to_string(units.size());
+      const std::string where = kAgencyWhere + " AND unit_key IN (" + in + ")";
+      page.total =
+          static_cast<int>(tx->QueryOne({"dossier.count_units." + n, "SELECT COUNT(*)" + where}, params)->Int(0));
+      const auto at = params.size();
+      params.push_back(limit);
+      params.push_back(offset);
+      id_rows = tx->Query(
+          {"dossier.list_units_ids." + n, "SELECT id" + where + " ORDER BY submitted_at DESC, id DESC LIMIT $" +
+                                              std::to_string(at + 1) + " OFFSET $" + std::to_string(at + 2)},
+          params);
+    }
     if (status == "draft") id_rows.clear();
     if (!id_rows.empty()) {
       store::Params ids;

@@ -202,5 +202,35 @@ TEST_F(DossiersTest, OnlyApplicantsAndOnlyWhatTheProcedureAndRolloutAllow) {
   EXPECT_EQ(timeline[2].action, "withdraw");
 }
 
+TEST_F(DossiersTest, UnitScopedOfficersSeeOnlyTheirUnitsDossiers) {
+  auto d = SubmitOk(*ctx_, Draft(*ctx_)).dossier;  // the permit: processed by Phòng Quản lý đô thị (qldt)
+  ASSERT_EQ(d.unit, "qldt");
+  auto sees = [&](const std::string& username) {
+    auto who = Principal(username);
+    Caller c{&who, "r", ""};
+    auto got = Get(*ctx_, c, d.id);
+    auto listed = List(*ctx_, c, {});
+    EXPECT_TRUE(listed.ok());
+    bool in_list = false;
+    for (const auto& item : listed->items) in_list = in_list || item.id == d.id;
+    EXPECT_EQ(got.ok(), in_list) << username;
+    if (!got.ok()) {
+      EXPECT_EQ(got.error().code, "not_found");
+    }
+    return got.ok();
+  };
+  // The whole agency for its one-stop section, leader and clerk; its unit for the unit's people.
+  for (const char* user :
+       {"badinh.motcua", "badinh.lanhdao", "badinh.vanthu", "badinh.chuyenvien", "badinh.truongphong"})
+    EXPECT_TRUE(sees(user)) << user;
+  // Not a specialist of another unit of the same agency, nor anyone of another agency.
+  for (const char* user : {"badinh.vhtt", "hoankiem.motcua", "hoankiem.chuyenvien", "badinh.cntt"})
+    EXPECT_FALSE(sees(user)) << user;
+  auto vhtt = Principal("badinh.vhtt");
+  EXPECT_EQ(List(*ctx_, Caller{&vhtt, "r", ""}, {})->total, 0);
+  auto head = Principal("badinh.truongphong");
+  EXPECT_EQ(List(*ctx_, Caller{&head, "r", ""}, {})->total, 1);
+}
+
 }  // namespace
 }  // namespace motcua::services::dossiers
