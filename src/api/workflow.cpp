@@ -136,23 +136,28 @@ http::Response TakeDossierAction(services::Context& ctx, http::Request& req) {
 http::Response DossierControlSheet(services::Context& ctx, http::Request& req) {
   auto id = IdOf(req);
   if (!id) return http::Response::FromError(core::Error::NotFound());
-  auto rows = svc::ControlSheet(ctx, CallerOf(req), *id);
-  if (!rows) return http::Response::FromError(rows.error());
+  auto sheet = svc::ControlSheetWithApplicant(ctx, CallerOf(req), *id);
+  if (!sheet) return http::Response::FromError(sheet.error());
   json out = json::array();
-  for (const auto& r : *rows)
+  for (const auto& r : sheet->rows)
     out.push_back({{"step", r.step},
                    {"action", r.action},
                    {"agency", r.agency},
                    {"unit", OrNull(r.unit)},
                    {"giver", OrNull(r.giver)},
+                   {"giver_name", OrNull(r.giver_name)},
                    {"receiver", r.receiver},
+                   {"receiver_name", OrNull(r.receiver_name)},
                    {"handed_at", r.handed_at},
                    {"done_at", r.done_at},
                    {"allotted_hours", r.allotted_hours},
                    {"used_hours", r.used_hours},
                    {"timing", r.timing},
                    {"note", OrNull(r.note)}});
-  return http::Response::Json(200, {{"rows", out}});
+  const auto& a = sheet->applicant;
+  json applicant = {
+      {"name", a.name}, {"phone", OrNull(a.phone)}, {"email", OrNull(a.email)}, {"address", OrNull(a.address)}};
+  return http::Response::Json(200, {{"applicant", applicant}, {"rows", out}});
 }
 
 http::Response DossierSlips(services::Context& ctx, http::Request& req) {

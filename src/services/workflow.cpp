@@ -40,10 +40,12 @@ const store::Query kSheetInsert{
     "INSERT INTO control_sheet_rows (dossier_id, step, action, agency_code, unit_key, giver, receiver, handed_at, "
     "done_at, allotted_seconds, used_seconds, timing, note) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, "
     "$13)"};
-const store::Query kSheet{"dossier.control_sheet",
-                          "SELECT step, action, agency_code, unit_key, giver, receiver, handed_at, done_at, "
-                          "allotted_seconds, used_seconds, timing, note FROM control_sheet_rows "
-                          "WHERE dossier_id = $1 ORDER BY id"};
+const store::Query kSheet{
+    "dossier.control_sheet",
+    "SELECT c.step, c.action, c.agency_code, c.unit_key, c.giver, c.receiver, c.handed_at, c.done_at, "
+    "c.allotted_seconds, c.used_seconds, c.timing, c.note, COALESCE(g.full_name, ''), COALESCE(r.full_name, '') "
+    "FROM control_sheet_rows c LEFT JOIN users g ON g.username = c.giver LEFT JOIN users r ON r.username = c.receiver "
+    "WHERE c.dossier_id = $1 ORDER BY c.id"};
 const store::Query kSlipInsert{"dossier.slip_insert",
                                "INSERT INTO slips (dossier_id, form, action, issued_at, issued_by, content) "
                                "VALUES ($1, $2, $3, $4, $5, $6)"};
@@ -573,7 +575,7 @@ core::Result<InboxPage> Inbox(Context& ctx, const Caller& caller, const InboxQue
   return page;
 }
 
-core::Result<std::vector<ControlSheetRow>> ControlSheet(Context& ctx, const Caller& caller, std::int64_t id) {
+core::Result<ControlSheetView> ControlSheetWithApplicant(Context& ctx, const Caller& caller, std::int64_t id) {
   if (!caller.principal) return Unauthorized();
   auto snap = catalog::Current(ctx);
   auto tx = ctx.db.Begin(store::Database::Mode::kReadOnly);
@@ -582,7 +584,13 @@ core::Result<std::vector<ControlSheetRow>> ControlSheet(Context& ctx, const Call
   if (di::IsApplicant(caller.principal))
     return core::Error::Make(core::errc::kForbidden, "Phiếu kiểm soát dành cho cán bộ; hãy xem tiến trình hồ sơ.",
                              "The control sheet is for officers; see the dossier's timeline.");
-  std::vector<ControlSheetRow> rows;
+  ControlSheetView view;
+  view.applicant.name = d->applicant_name;
+  if (auto c = tx->QueryOne(kContacts, {static_cast<std::int64_t>(d->applicant_id)})) {
+    view.applicant.phone = c->Text(1);
+    view.applicant.email = c->Text(2);
+    view.applicant.address = c->Text(3);
+  }
   for (const auto& r : tx->Query(kSheet, {id})) {
     ControlSheetRow row;
     row.step = r.Text(0);
@@ -597,9 +605,17 @@ core::Result<std::vector<ControlSheetRow>> ControlSheet(Context& ctx, const Call
     row.used_hours = Hours(r.Int(9));
     row.timing = r.Text(10);
     row.note = r.Text(11);
-    rows.push_back(std::move(row));
+    row.giver_name = r.Text(12);
+    row.receiver_name = r.Text(13);
+    view.rows.push_back(std::move(row));
   }
-  return rows;
+  return view;
+}
+
+core::Result<std::vector<ControlSheetRow>> ControlSheet(Context& ctx, const Caller& caller, std::int64_t id) {
+  auto view = ControlSheetWithApplicant(ctx, caller, id);
+  if (!view) return view.error();
+  return std::move(view->rows);
 }
 
 core::Result<std::vector<SlipRecord>> Slips(Context& ctx, const Caller& caller, std::int64_t id) {

@@ -73,10 +73,20 @@ core::Result<InboxPage> Inbox(Context& ctx, const Caller& caller, const InboxQue
 
 struct ControlSheetRow {
   std::string step, action, agency, unit, giver, receiver, handed_at, done_at, timing, note;
+  std::string giver_name, receiver_name;  // the accounts' full names ("" when not an account)
   double allotted_hours = 0, used_hours = 0;
 };
 // Form 05 of a dossier: officers who may see it.
 core::Result<std::vector<ControlSheetRow>> ControlSheet(Context& ctx, const Caller& caller, std::int64_t id);
+struct ApplicantContacts {
+  std::string name, phone, email, address;  // the account's contacts as they are now
+};
+struct ControlSheetView {
+  ApplicantContacts applicant;  // the sheet's heading names the applicant and their phone
+  std::vector<ControlSheetRow> rows;
+};
+// The same sheet with the applicant's contacts, for printing form 05.
+core::Result<ControlSheetView> ControlSheetWithApplicant(Context& ctx, const Caller& caller, std::int64_t id);
 
 struct SlipRecord {
   std::int64_t id = 0;

@@ -188,6 +188,15 @@ test('the whole standard flow with the Ba Đình demo users; the supplement paus
   const byAction = Object.fromEntries(sheet.json.rows.map((x) => [x.action, x]));
   assert.equal(byAction.receive.giver, 'congdan');
   assert.equal(byAction.receive.receiver, 'badinh.motcua');
+  assert.equal(byAction.receive.giver_name, 'Nguyễn Văn An');
+  assert.equal(byAction.receive.receiver_name, 'Lê Thị Hoa');
+  // The sheet's heading: the applicant and their contacts (form 05).
+  assert.deepEqual(sheet.json.applicant, {
+    name: 'Nguyễn Văn An',
+    phone: '0912345678',
+    email: sheet.json.applicant.email,
+    address: 'Số 12 phố Đội Cấn, phường Cống Vị, quận Ba Đình, Hà Nội',
+  });
   assert.equal(byAction.assign.allotted_hours, 12);   // 0.1 × 15 days × 8 h
   assert.equal(byAction.assign.used_hours, 0);
   assert.equal(byAction.propose.allotted_hours, 60);  // 0.5 × 120 h

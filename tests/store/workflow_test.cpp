@@ -52,8 +52,9 @@ class WorkflowTest : public store::testing::MigratedStoreTest {
     ASSERT_TRUE(catalog::Import(*ctx_, *files, system).ok());
     ASSERT_TRUE(catalog::SetSetting(*ctx_, system, "wave2_date", "2017-02-20").ok());
     accounts::CreateDemoUsers(*ctx_);
-    for (const char* u : {"congdan", "badinh.motcua", "badinh.truongphong", "badinh.chuyenvien", "badinh.lanhdao",
-                          "badinh.vanthu", "hoankiem.motcua", "badinh.vhtt", "hoankiem.truongphong"})
+    for (const char* u :
+         {"congdan", "badinh.motcua", "badinh.truongphong", "badinh.chuyenvien", "badinh.lanhdao", "badinh.vanthu",
+          "hoankiem.motcua", "badinh.vhtt", "hoankiem.truongphong", "hoankiem.lanhdao"})
       people_[u] = Principal(u);
   }
   void TearDown() override {
@@ -201,6 +202,15 @@ TEST_F(WorkflowTest, TheWholeStandardFlowIsPersistedAndTheSupplementPauseMovesTh
   EXPECT_EQ((*sheet)[3].action, "supplement");
   EXPECT_EQ((*sheet)[3].note, "Đã bổ sung bản vẽ móng.");
   EXPECT_EQ(ControlSheet(*ctx_, As("congdan"), d.id).error().code, "forbidden");
+  auto view = ControlSheetWithApplicant(*ctx_, As("badinh.lanhdao"), d.id);
+  ASSERT_TRUE(view.ok());
+  EXPECT_EQ(view->rows.size(), 9u);
+  EXPECT_EQ(view->rows[0].giver_name, "Nguyễn Văn An");
+  EXPECT_EQ(view->rows[0].receiver_name, "Lê Thị Hoa");
+  EXPECT_EQ(view->applicant.name, "Nguyễn Văn An");
+  EXPECT_EQ(view->applicant.phone, "0912345678");
+  EXPECT_EQ(ControlSheetWithApplicant(*ctx_, As("congdan"), d.id).error().code, "forbidden");
+  EXPECT_EQ(ControlSheetWithApplicant(*ctx_, As("hoankiem.lanhdao"), d.id).error().code, "not_found");
 
   EXPECT_EQ(Count("SELECT COUNT(*) FROM slips WHERE dossier_id = $1", d.id), 2);  // form 01, form 02
   EXPECT_EQ(Count("SELECT COUNT(*) FROM slips WHERE dossier_id = $1 AND form = 'form_01' AND content LIKE "
