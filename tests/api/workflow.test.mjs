@@ -169,6 +169,9 @@ test('the whole standard flow with the Ba Đình demo users; the supplement paus
   d = await step(d.id, 'badinh.lanhdao', 'approve');
   d = await step(d.id, 'badinh.vanthu', 'issue', { result_number: '125/GPXD' });
   assert.equal(d.status, 'issued');
+  // The result is back at the one-stop section: the statutory clock stops and the dossier is classified.
+  assert.equal(d.result_timing, 'before_time');
+  assert.equal(d.working_days_left, null);
 
   await at('2017-03-02T09:00:00+07:00');
   d = await step(d.id, 'badinh.motcua', 'return_result', { return_method: 'in_person' });

@@ -219,12 +219,19 @@ TEST(WorkflowEngine, StandardFlowWithSupplementPause) {
   d = Step(wf, d, "propose", p.specialist, At(2017, 2, 8, 9));
   d = Step(wf, d, "review", p.head, At(2017, 2, 8, 10));
   d = Step(wf, d, "approve", p.leader, At(2017, 2, 8, 14));
-  d = Step(wf, d, "issue", p.clerk, At(2017, 2, 9, 8), {.result_number = "123/QĐ"});
-  r = Apply(wf, d, {.action = "return_result", .return_method = "in_person"}, p.one_stop, At(2017, 2, 9, 15),
+  // The clerk issues: the result is back at the one-stop section, where the statutory time ends and
+  // the dossier is classified (domain.md §5); when the applicant collects it does not count.
+  r = Apply(wf, d, {.action = "issue", .result_number = "123/QĐ"}, p.clerk, At(2017, 2, 9, 8), Context{Cal(), kFive});
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r.value().clock, ClockEffect::kStop);
+  EXPECT_EQ(r.value().result_timing, Timing::kBeforeTime);
+  EXPECT_EQ(r.value().next.clock, ClockStatus::kStopped);
+  d = r.value().next;
+  r = Apply(wf, d, {.action = "return_result", .return_method = "in_person"}, p.one_stop, At(2017, 2, 20, 15),
             Context{Cal(), kFive});
   ASSERT_TRUE(r.ok());
   EXPECT_EQ(r.value().ends, Outcome::kResultIssued);
-  EXPECT_EQ(r.value().result_timing, Timing::kBeforeTime);
+  EXPECT_FALSE(r.value().result_timing);  // collected after the due time: still before time, as issued
   EXPECT_EQ(r.value().next.state, "returned");
   EXPECT_EQ(r.value().next.clock, ClockStatus::kStopped);
   EXPECT_EQ(r.value().row.giver, "ms-ha");
