@@ -3,6 +3,7 @@
 import { render } from 'preact';
 import './styles/main.css';
 import './styles/workspace.css';
+import './styles/slips.css';
 import { App } from './app';
 import { initLocale } from './i18n';
 import { session } from './lib/auth';

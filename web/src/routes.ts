@@ -22,6 +22,7 @@ import { DossierDetailPage } from './pages/dossier_detail';
 import { LookupPage } from './pages/lookup';
 import { OfficerInboxPage } from './pages/officer_inbox';
 import { OfficerDossierPage } from './pages/officer_dossier';
+import { ApplicantSlipPage, ControlSheetPrintPage, OfficerSlipPage } from './pages/slip_print';
 
 export const routes: readonly RouteDef[] = [
   { path: '/', page: HomePage, title: 'home.title' },
@@ -45,10 +46,15 @@ export const routes: readonly RouteDef[] = [
   { path: '/ho-so-cua-toi/:id/giay-to', page: PapersPage, title: 'flow.papers_title' },
   { path: '/ho-so-cua-toi/:id/kiem-tra', page: CheckPage, title: 'flow.check_title' },
   { path: '/ho-so-cua-toi/:id/bien-nhan', page: ReceiptPage, title: 'receipt.title' },
+  // A slip issued for the dossier (forms 01–04), to print.
+  { path: '/ho-so-cua-toi/:id/phieu/:slip', page: ApplicantSlipPage, title: 'print.slip_page_title' },
   { path: '/can-bo', page: OfficerDeskPage, title: 'desk.title' },
   // The officers' workspace (issue 6): the inbox and one dossier with its actions and control sheet.
   { path: '/can-bo/ho-so', page: OfficerInboxPage, title: 'inbox.title' },
   { path: '/can-bo/ho-so/:id', page: OfficerDossierPage, title: 'ws.title' },
+  // Printable slips (forms 01–04) and the process-control sheet (form 05).
+  { path: '/can-bo/ho-so/:id/phieu/:slip', page: OfficerSlipPage, title: 'print.slip_page_title' },
+  { path: '/can-bo/ho-so/:id/phieu-kiem-soat', page: ControlSheetPrintPage, title: 'print.sheet_page_title' },
   // The public dossier lookup by code and secret (no login).
   { path: '/tra-cuu', page: LookupPage, title: 'nav.lookup' },
   { path: '/kha-nang-tiep-can', page: AccessibilityPage, title: 'a11y.title' },

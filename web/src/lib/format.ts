@@ -13,7 +13,7 @@ function pad2(n: number): string {
 }
 
 // The wall-clock fields in Vietnam of an ISO instant, or null when the text is not one.
-function vietnamParts(iso: string): { y: number; m: number; d: number; hh: number; mm: number } | null {
+export function vietnamParts(iso: string): { y: number; m: number; d: number; hh: number; mm: number } | null {
   if (!INSTANT.test(iso)) return null;
   const ms = Date.parse(iso);
   if (Number.isNaN(ms)) return null;

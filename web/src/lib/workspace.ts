@@ -87,13 +87,28 @@ export interface ControlSheetRow {
   agency: string;
   unit: string | null;
   giver: string | null;
+  giver_name?: string | null; // the accounts' full names (servers before form 05 printing lack them)
   receiver: string;
+  receiver_name?: string | null;
   handed_at: string;
   done_at: string;
   allotted_hours: number;
   used_hours: number;
   timing: ResultTiming;
   note?: string | null;
+}
+
+// The applicant as the control sheet's heading names them (form 05).
+export interface SheetApplicant {
+  name: string;
+  phone: string | null;
+  email: string | null;
+  address: string | null;
+}
+
+export interface ControlSheet {
+  applicant?: SheetApplicant;
+  rows: ControlSheetRow[];
 }
 
 export interface SlipRecord {
@@ -132,7 +147,7 @@ export function createWorkspaceApi(client: ApiClient = api) {
     act: (id: number, action: string, body: ActionBody) =>
       client.post<OfficerDossier>(`${base(id)}/actions/${encodeURIComponent(action)}`, body),
     controlSheet: (id: number, signal?: AbortSignal) =>
-      client.get<{ rows: ControlSheetRow[] }>(`${base(id)}/control-sheet`, signal ? { signal } : {}),
+      client.get<ControlSheet>(`${base(id)}/control-sheet`, signal ? { signal } : {}),
     slips: (id: number, signal?: AbortSignal) =>
       client.get<{ items: SlipRecord[] }>(`${base(id)}/slips`, signal ? { signal } : {}),
   };

@@ -13,6 +13,9 @@ import { ApiError } from '../lib/api';
 import { localName } from '../lib/catalog_format';
 import { dossiersApi, paths, type Dossier, type DossierDocument, type TimelineEntry } from '../lib/dossiers';
 import { formatDate, formatDateTimeDmy } from '../lib/format';
+import { isSlipForm, slipPaths } from '../lib/slip_format';
+import { useApi } from '../lib/use_api';
+import { workspaceApi } from '../lib/workspace';
 import { usePageTitle } from '../page_title';
 import type { PageProps } from '../router';
 import { Row, useDocuments, useDossier, type Loaded } from './dossier_flow';
@@ -133,6 +136,7 @@ function Detail({ id, title }: { id: number; title: string }) {
       <h2 class="heading-l">{t('dossier.answers_heading')}</h2>
       <AnswersSummary fields={data.fields} sectionList={data.sections} data={dossier.form_data ?? {}} headingLevel={3} />
       {!draft && <PaperList loaded={data} />}
+      {dossier.code && <IssuedSlips id={dossier.id} />}
     </>
   );
 }
@@ -307,6 +311,37 @@ function Supplement({ loaded, setDossier }: { loaded: Loaded; setDossier: (d: Do
           {busy ? t('form.sending') : t('supplement.send')}
         </button>
       </form>
+    </section>
+  );
+}
+
+// The slips issued to the applicant (receipt, supplement request, refusal, apology), each to print.
+function IssuedSlips({ id }: { id: number }) {
+  const { t } = useI18n();
+  const slips = useApi((signal) => workspaceApi.slips(id, signal), [id]);
+  const items = (slips.data?.items ?? []).filter((s) => isSlipForm(s.form));
+  if (items.length === 0) return null;
+  return (
+    <section aria-labelledby="dossier-slips-heading">
+      <h2 class="heading-l" id="dossier-slips-heading">
+        {t('dossier.slips_heading')}
+      </h2>
+      <ul class="bullet-list" data-testid="slips">
+        {items.map((slip) => {
+          const text = t(`slip.${slip.form}` as MessageKey);
+          const name = text.charAt(0).toUpperCase() + text.slice(1);
+          return (
+            <li key={slip.id}>
+              {t('dossier.slip_item', { slip: name, at: formatDateTimeDmy(slip.issued_at) })}
+              {' — '}
+              <a href={slipPaths.applicant(id, slip.id)} data-testid="slip-print-link">
+                {t('print.link')}
+                <span class="visually-hidden">: {name}</span>
+              </a>
+            </li>
+          );
+        })}
+      </ul>
     </section>
   );
 }

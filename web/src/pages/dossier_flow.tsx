@@ -6,13 +6,13 @@
 // Every "Tiếp tục" saves the draft on the server, so a reload (or another device) resumes it.
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ComponentChildren } from 'preact';
-import QRCode from 'qrcode';
 import { ApiErrorBox } from '../components/api_error_box';
 import { ErrorSummary, type SummaryItem } from '../components/form';
 import { RequireLogin } from '../components/require_login';
 import { SchemaFields } from '../components/schema_form';
 import { PapersEditor, missingPapers } from '../components/papers';
 import { AnswersSummary } from '../components/answers';
+import { useQrDataUrl } from '../components/qr_code';
 import { useI18n } from '../i18n/use_i18n';
 import type { Locale } from '../i18n';
 import { ApiError } from '../lib/api';
@@ -661,17 +661,7 @@ function Receipt({ loaded, title }: { loaded: Loaded; title: string }) {
   const secret = takeSecret(dossier.id);
   const code = dossier.code ?? '';
   const url = lookupUrl(location.origin, code, secret);
-  const [qr, setQr] = useState('');
-  useEffect(() => {
-    let live = true;
-    QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 }).then(
-      (svg) => live && setQr(`data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`),
-      () => undefined,
-    );
-    return () => {
-      live = false;
-    };
-  }, [url]);
+  const qr = useQrDataUrl(url);
   if (!dossier.code) {
     return (
       <>

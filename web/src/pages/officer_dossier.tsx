@@ -18,6 +18,7 @@ import { localName } from '../lib/catalog_format';
 import { dossiersApi, type TimelineEntry } from '../lib/dossiers';
 import { formatDateTimeDmy } from '../lib/format';
 import { schemaFields, sections, type FormField, type Section } from '../lib/form_schema';
+import { isSlipForm, slipPaths } from '../lib/slip_format';
 import { useApi } from '../lib/use_api';
 import {
   allowedFromError,
@@ -262,8 +263,12 @@ function isSecondary(name: string): boolean {
   return ['extend', 'send_back', 'request_supplement'].includes(name);
 }
 
-function useUnits(agencyCode: string): Map<string, Unit> {
-  const agency = useApi((signal) => catalogApi.agency(agencyCode, signal).catch(() => undefined), [agencyCode]);
+export function useUnits(agencyCode: string): Map<string, Unit> {
+  const agency = useApi(
+    // No agency yet (its dossier still loading): nothing to ask.
+    (signal) => (agencyCode ? catalogApi.agency(agencyCode, signal).catch(() => undefined) : Promise.resolve(undefined)),
+    [agencyCode],
+  );
   const map = new Map<string, Unit>();
   for (const u of agency.data?.units ?? []) map.set(u.key, u);
   return map;
@@ -430,6 +435,15 @@ function Slips({ id, reload }: { id: number; reload: number }) {
           return (
             <li key={slip.id}>
               {t('ws.slip_item', { slip: name, at: formatDateTimeDmy(slip.issued_at), by: slip.issued_by })}
+              {isSlipForm(slip.form) && (
+                <>
+                  {' — '}
+                  <a href={slipPaths.officer(id, slip.id)} data-testid="slip-print-link">
+                    {t('print.link')}
+                    <span class="visually-hidden">: {name}</span>
+                  </a>
+                </>
+              )}
             </li>
           );
         })}
@@ -460,6 +474,13 @@ function ControlSheet({
       <h2 class="heading-l" id="ws-sheet-heading">
         {t('ws.sheet_heading')} <span class="caption caption--inline">({t('ws.sheet_form')})</span>
       </h2>
+      {rows.length > 0 && (
+        <p class="no-print">
+          <a href={slipPaths.controlSheet(id)} data-testid="sheet-print-link">
+            {t('print.sheet_link')}
+          </a>
+        </p>
+      )}
       {sheet.error && <p>{t('ws.sheet_failed')}</p>}
       {sheet.data && rows.length === 0 && <p>{t('ws.sheet_empty')}</p>}
       {rows.length > 0 && (
