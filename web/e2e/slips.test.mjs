@@ -68,8 +68,8 @@ async function as(user) {
   return c;
 }
 
-/** congdan submits the permit; badinh.motcua receives it; the unit head assigns the specialist. */
-async function receivedPermit() {
+/** congdan submits the permit: its id, code, version and congdan's session. */
+async function submitPermit() {
   const c = await as('congdan');
   let r = await c.req('POST', '/api/v1/dossiers', { procedure: PERMIT, agency: BA_DINH });
   assert.equal(r.status, 201, r.text);
@@ -99,10 +99,14 @@ async function receivedPermit() {
   }
   r = await c.req('POST', `/api/v1/dossiers/${id}/submit`, undefined, { 'Idempotency-Key': `slips-e2e-${process.pid}-${id}` });
   assert.equal(r.status, 200, r.text);
-  const code = r.json.code;
+  return { c, id: /** @type {number} */ (id), code: /** @type {string} */ (r.json.code), version: /** @type {number} */ (r.json.version) };
+}
 
+/** congdan submits the permit; badinh.motcua receives it; the unit head assigns the specialist. */
+async function receivedPermit() {
+  const { c, id, code, version } = await submitPermit();
   const desk = await as('badinh.motcua');
-  r = await desk.req('POST', `/api/v1/dossiers/${id}/actions/receive`, { version: r.json.version });
+  let r = await desk.req('POST', `/api/v1/dossiers/${id}/actions/receive`, { version });
   assert.equal(r.status, 200, r.text);
   const head = await as('badinh.truongphong');
   r = await head.req('POST', `/api/v1/dossiers/${id}/actions/assign`, { version: r.json.version, assignee: 'badinh.chuyenvien' });
@@ -229,6 +233,21 @@ async function checkReceipt(/** @type {import('playwright-core').Page} */ page, 
   assert.match(slipText, /NGƯỜI NỘP HỒ SƠ/);
   assert.match(slipText, /NGƯỜI TIẾP NHẬN HỒ SƠ/);
   assert.match(slipText, /Lê Thị Hoa/);
+}
+
+/** An instant `days` days after `iso`, written in Hanoi time (…+07:00). */
+function daysAfter(/** @type {string} */ iso, /** @type {number} */ days) {
+  const t = new Date(Date.parse(iso) + days * 86400000 + 7 * 3600 * 1000);
+  return `${t.toISOString().slice(0, 19)}+07:00`;
+}
+
+/** The slip of `form` that the API lists last for dossier `id` (as `session`). */
+async function lastSlip(/** @type {ApiSession} */ session, /** @type {number} */ id, /** @type {string} */ form) {
+  const r = await session.req('GET', `/api/v1/dossiers/${id}/slips`);
+  assert.equal(r.status, 200, r.text);
+  const slip = r.json.items.filter((/** @type {any} */ x) => x.form === form).at(-1);
+  assert.ok(slip, `a ${form} slip was issued`);
+  return slip;
 }
 
 describe('printable slips', () => {
@@ -361,6 +380,77 @@ describe('printable slips', () => {
     // A slip number that is not this dossier's.
     await page.goto(`${server.url}/ho-so-cua-toi/${made.id}/phieu/999999`);
     await page.getByRole('heading', { level: 1, name: 'Không tìm thấy phiếu' }).waitFor();
+    await page.close();
+  });
+  test('forms 02, 03 and 04: what was asked for, refused, or apologised for', async (t) => {
+    if (skipReason) return t.skip(skipReason);
+    assert.ok(made, 'the first test made the dossier');
+    const desk = await as('badinh.motcua');
+    const page = await browser.context.newPage();
+    const problems = watchPageProblems(page);
+
+    // Form 02: the one-stop officer asks for more at reception.
+    const asked = await submitPermit();
+    let r = await desk.req('POST', `/api/v1/dossiers/${asked.id}/actions/request_supplement_at_reception`, {
+      version: asked.version,
+      comment: 'Bổ sung bản vẽ mặt bằng móng (02 bản sao).\nLý do: bản đã nộp không đọc được.',
+    });
+    assert.equal(r.status, 200, r.text);
+    const form02 = await lastSlip(asked.c, asked.id, 'form_02');
+
+    // Form 03: another one refused.
+    const refused = await submitPermit();
+    r = await desk.req('POST', `/api/v1/dossiers/${refused.id}/actions/refuse`, {
+      version: refused.version,
+      comment: 'Công trình thuộc thẩm quyền cấp phép của Sở Xây dựng.',
+    });
+    assert.equal(r.status, 200, r.text);
+    const form03 = await lastSlip(refused.c, refused.id, 'form_03');
+
+    // Form 04: the leader extends the first dossier, with an apology and a new date.
+    const leader = await as('badinh.lanhdao');
+    const now = await leader.req('GET', `/api/v1/dossiers/${made.id}`);
+    const newDue = daysAfter(now.json.due_at, 7);
+    r = await leader.req('POST', `/api/v1/dossiers/${made.id}/actions/extend`, {
+      version: now.json.version,
+      comment: 'Cần xác minh thực địa.',
+      new_due: newDue,
+    });
+    assert.equal(r.status, 200, r.text);
+    const applicant = await as('congdan');
+    const form04 = await lastSlip(applicant, made.id, 'form_04');
+
+    await signIn(page, 'badinh.motcua', `/can-bo/ho-so/${refused.id}`);
+    await page.getByTestId('slip-print-link').first().click();
+    await page.waitForURL(`${server.url}/can-bo/ho-so/${refused.id}/phieu/${form03.id}`);
+    await page.getByRole('heading', { level: 1, name: 'PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ' }).waitFor();
+    assert.equal((await page.getByTestId('slip-reason').innerText()).trim(), 'Công trình thuộc thẩm quyền cấp phép của Sở Xây dựng.');
+    assert.match(await page.getByTestId('slip').innerText(), /NGƯỜI TIẾP NHẬN HỒ SƠ[\s\S]*Lê Thị Hoa/);
+    await assertAccessible(page, 'form 03');
+    await screenshot(page, 'slips-form03');
+
+    await signIn(page, 'congdan', `/ho-so-cua-toi/${asked.id}`);
+    await page.getByTestId('slip-print-link').first().click();
+    await page.waitForURL(`${server.url}/ho-so-cua-toi/${asked.id}/phieu/${form02.id}`);
+    await page.getByRole('heading', { level: 1, name: 'PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ' }).waitFor();
+    assert.equal(
+      (await page.getByTestId('slip-reason').innerText()).trim(),
+      'Bổ sung bản vẽ mặt bằng móng (02 bản sao).\nLý do: bản đã nộp không đọc được.',
+    );
+    await assertAccessible(page, 'form 02');
+    await screenshot(page, 'slips-form02');
+
+    await page.goto(`${server.url}/ho-so-cua-toi/${made.id}`);
+    await page.getByTestId('slips').getByRole('link', { name: /Phiếu xin lỗi/ }).click();
+    await page.waitForURL(`${server.url}/ho-so-cua-toi/${made.id}/phieu/${form04.id}`);
+    await page.getByRole('heading', { level: 1, name: 'PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ' }).waitFor();
+    assert.equal((await page.getByTestId('slip-reason').innerText()).trim(), 'Cần xác minh thực địa.');
+    assert.equal((await page.getByTestId('slip-appointment').innerText()).trim(), clockWords(form04.content.new_appointment_at));
+    assert.equal(form04.content.new_appointment_at, newDue);
+    assert.match(await page.getByTestId('slip').innerText(), new RegExp(`Thời gian hẹn trả kết quả giải quyết hồ sơ: ${clockWords(made.slip.content.appointment_at)}`));
+    assert.match(await page.getByTestId('slip').innerText(), /THỦ TRƯỞNG CƠ QUAN[\s\S]*Vũ Đức Dũng/);
+    await checkPage(page, 'form04');
+    assert.deepEqual(seriousProblems(problems), []);
     await page.close();
   });
 });

@@ -196,11 +196,17 @@ function Line({ label, children, testid }: { label: string; children: ComponentC
   );
 }
 
-function Signatures({ left, right }: { left?: { title: string; name: string }; right: { title: string; name: string } }) {
-  const block = (s: { title: string; name: string }) => (
+interface Signer {
+  title: string;
+  name: string;
+  hint?: string;
+}
+
+function Signatures({ left, right }: { left?: Signer; right: Signer }) {
+  const block = (s: Signer) => (
     <div class="slip__sign">
       <p class="slip__sign-title">{s.title}</p>
-      <p class="slip__sign-hint">(Ký và ghi rõ họ tên)</p>
+      <p class="slip__sign-hint">{s.hint ?? '(Ký và ghi rõ họ tên)'}</p>
       <p class="slip__sign-name">{s.name}</p>
     </div>
   );
@@ -402,13 +408,8 @@ function Apology({ c, officer }: { c: SlipContent; officer: string }) {
         <strong data-testid="slip-appointment">{clockWords(c.new_appointment_at)}</strong>.
       </p>
       <p class="slip__line">Xin trân trọng cảm ơn sự hợp tác của Ông/Bà/Tổ chức./.</p>
-      <div class="slip__signatures slip__signatures--one">
-        <div class="slip__sign">
-          <p class="slip__sign-title">THỦ TRƯỞNG CƠ QUAN</p>
-          <p class="slip__sign-hint">(Ký, ghi rõ họ tên và đóng dấu)</p>
-          <p class="slip__sign-name slip__sign-name--blank">{officer ? `Người lập phiếu: ${officer}` : ''}</p>
-        </div>
-      </div>
+      {/* Issued by the extending action, which only the processing agency's head may take. */}
+      <Signatures right={{ title: 'THỦ TRƯỞNG CƠ QUAN', name: officer, hint: '(Ký, ghi rõ họ tên và đóng dấu)' }} />
     </>
   );
 }
