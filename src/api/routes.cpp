@@ -145,6 +145,12 @@ void RegisterRoutes(http::Router& router, services::Context& ctx, http::Metrics&
   add("GET", "/api/v1/dossiers/{id}/slips", "authenticated",
       "The slips issued for a dossier (forms 01–04): its owner or a handling officer",
       [&ctx](Request& r) { return DossierSlips(ctx, r); });
+  add("GET", "/api/v1/dossiers/{id}/slips/{slip}/pdf", "authenticated",
+      "One slip as a printable PDF (A4, Vietnamese): its owner or a handling officer",
+      [&ctx](Request& r) { return DossierSlipPdf(ctx, r); });
+  add("GET", "/api/v1/dossiers/{id}/control-sheet/pdf", "dossiers.handle",
+      "The process-control sheet (form 05) as a printable PDF",
+      [&ctx](Request& r) { return DossierControlSheetPdf(ctx, r); });
   // ---- end of processing ----
 }
 

@@ -20,8 +20,8 @@ using nlohmann::json;
 
 json OrNull(const std::string& s) { return s.empty() ? json(nullptr) : json(s); }
 
-std::optional<std::int64_t> IdOf(const http::Request& req) {
-  auto text = req.Param("id");
+std::optional<std::int64_t> IdOf(const http::Request& req, const char* name = "id") {
+  auto text = req.Param(name);
   std::int64_t id = 0;
   auto [p, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
   if (ec != std::errc() || p != text.data() + text.size() || id <= 0) return std::nullopt;
@@ -174,6 +174,35 @@ http::Response DossierSlips(services::Context& ctx, http::Request& req) {
                      {"issued_by", s.issued_by},
                      {"content", s.content}});
   return http::Response::Json(200, {{"items", items}});
+}
+
+namespace {
+// A printable paper: shown in the browser's PDF viewer, saved under a readable name, never cached
+// by anyone else (it carries personal data).
+http::Response Pdf(core::Result<svc::PdfFile> file) {
+  if (!file) return http::Response::FromError(file.error());
+  http::Response r;
+  r.status = 200;
+  r.body = std::move(file->bytes);
+  r.SetHeader("Content-Type", "application/pdf");
+  r.SetHeader("Content-Disposition", "inline; filename=\"" + file->file_name + "\"");
+  r.SetHeader("Cache-Control", "private, no-store");
+  r.SetHeader("X-Frame-Options", "SAMEORIGIN");
+  return r;
+}
+}  // namespace
+
+http::Response DossierSlipPdf(services::Context& ctx, http::Request& req) {
+  auto id = IdOf(req);
+  auto slip = IdOf(req, "slip");
+  if (!id || !slip) return http::Response::FromError(core::Error::NotFound());
+  return Pdf(svc::SlipPdf(ctx, CallerOf(req), *id, *slip));
+}
+
+http::Response DossierControlSheetPdf(services::Context& ctx, http::Request& req) {
+  auto id = IdOf(req);
+  if (!id) return http::Response::FromError(core::Error::NotFound());
+  return Pdf(svc::ControlSheetPdf(ctx, CallerOf(req), *id));
 }
 
 }  // namespace motcua::api

@@ -11,5 +11,7 @@ http::Response DossierActions(services::Context& ctx, http::Request& req);
 http::Response TakeDossierAction(services::Context& ctx, http::Request& req);
 http::Response DossierControlSheet(services::Context& ctx, http::Request& req);
 http::Response DossierSlips(services::Context& ctx, http::Request& req);
+http::Response DossierSlipPdf(services::Context& ctx, http::Request& req);
+http::Response DossierControlSheetPdf(services::Context& ctx, http::Request& req);
 
 }  // namespace motcua::api

@@ -17,6 +17,7 @@
 #include "services/catalog.hpp"
 #include "services/dossiers_internal.hpp"
 #include "services/log.hpp"
+#include "services/slip_pdf.hpp"
 
 namespace motcua::services::workflow {
 namespace {
@@ -637,6 +638,58 @@ core::Result<std::vector<SlipRecord>> Slips(Context& ctx, const Caller& caller, 
     out.push_back(std::move(s));
   }
   return out;
+}
+
+namespace {
+slips::Letterhead LetterheadOf(const Context& ctx) { return {ctx.site.city_name, ctx.site.public_url}; }
+std::string TimingLabel(const std::string& timing) {
+  if (timing == "before_time") return "Trước hạn";
+  if (timing == "on_time") return "Đúng hạn";
+  if (timing == "late") return "Trễ hạn";
+  return timing;
+}
+}  // namespace
+
+core::Result<PdfFile> SlipPdf(Context& ctx, const Caller& caller, std::int64_t id, std::int64_t slip_id) {
+  auto all = Slips(ctx, caller, id);
+  if (!all) return all.error();
+  for (const auto& s : *all) {
+    if (s.id != slip_id) continue;
+    PdfFile f;
+    f.bytes = slips::RenderSlip(s.form, s.content, s.issued_at, LetterheadOf(ctx));
+    const std::string code = s.content.value("code", std::string());
+    f.file_name =
+        "phieu-" + s.form.substr(s.form.size() - 2) + "-" + (code.empty() ? std::to_string(id) : code) + ".pdf";
+    return f;
+  }
+  return core::Error::NotFound();
+}
+
+core::Result<PdfFile> ControlSheetPdf(Context& ctx, const Caller& caller, std::int64_t id) {
+  auto view = ControlSheetWithApplicant(ctx, caller, id);
+  if (!view) return view.error();
+  auto d = dossiers::Get(ctx, caller, id);
+  if (!d) return d.error();
+  auto snap = catalog::Current(ctx);
+  auto unit_name = [&](const std::string& agency, const std::string& key) {
+    const auto* a = snap->catalog().FindAgency(cat::AgencyCode{agency});
+    const auto* u = a ? a->FindUnit(cat::UnitKey{key}) : nullptr;
+    std::string name = u ? u->name : key;
+    if (agency != d->agency.code && a) name += " (" + a->name + ")";
+    return name;
+  };
+  slips::SheetHeading h{d->agency.name,        d->code,        d->procedure.name, view->applicant.name,
+                        view->applicant.phone, d->received_at, d->due_at};
+  std::vector<slips::SheetRow> rows;
+  for (const auto& r : view->rows)
+    rows.push_back({std::string(wf::ActionLabel(r.action)), unit_name(r.agency, r.unit),
+                    r.giver_name.empty() ? r.giver : r.giver_name,
+                    r.receiver_name.empty() ? r.receiver : r.receiver_name, r.handed_at, r.done_at,
+                    TimingLabel(r.timing), r.note});
+  PdfFile f;
+  f.bytes = slips::RenderControlSheet(h, rows, LetterheadOf(ctx));
+  f.file_name = "phieu-kiem-soat-" + (d->code.empty() ? std::to_string(id) : d->code) + ".pdf";
+  return f;
 }
 
 core::Result<std::optional<core::Instant>> RecomputeDue(Context& ctx, std::int64_t id) {

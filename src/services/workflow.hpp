@@ -98,6 +98,15 @@ struct SlipRecord {
 // who may see it.
 core::Result<std::vector<SlipRecord>> Slips(Context& ctx, const Caller& caller, std::int64_t id);
 
+struct PdfFile {
+  std::string file_name;  // e.g. phieu-01-000.00.19.H26-170221-0001.pdf
+  std::string bytes;
+};
+// One slip of a dossier as a printable PDF (same readers as Slips); not_found for another slip.
+core::Result<PdfFile> SlipPdf(Context& ctx, const Caller& caller, std::int64_t id, std::int64_t slip_id);
+// Form 05 as a printable PDF (same readers as ControlSheet).
+core::Result<PdfFile> ControlSheetPdf(Context& ctx, const Caller& caller, std::int64_t id);
+
 // The due time recomputed from the dossier's stored events alone (the official receipt of the
 // submission, pauses opened and closed by actions, an extension): none while no clock started.
 core::Result<std::optional<core::Instant>> RecomputeDue(Context& ctx, std::int64_t id);

@@ -137,6 +137,7 @@ describe('authorization matrix', () => {
     const fill = (pattern, agency) => pattern
       .replace('{code}', agency)
       .replace('{doc}', '1')
+      .replace('{slip}', '1')
       .replace('{id}', String(pattern.startsWith('/api/v1/tokens/') ? tokenAt[agency] : officerAt[agency]));
 
     for (const username of [null, ...ACCOUNTS]) {

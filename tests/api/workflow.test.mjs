@@ -10,6 +10,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { startServer, runCli, freshDatabaseUrl } from './lib/server.mjs';
 import { Client } from './lib/client.mjs';
 import { attach } from './lib/papers.mjs';
@@ -64,6 +65,15 @@ async function submitted(procedure = PERMIT) {
   assert.equal(r.status, 200, r.text);
   return r.json;
 }
+
+// A PDF as raw bytes (the client decodes text), and its text as pdftotext reads it.
+async function pdf(user, path) {
+  const c = await as(user);
+  const r = await fetch(c.base + path, { headers: { cookie: `motcua_session=${c.cookie}` } });
+  return { status: r.status, type: r.headers.get('content-type'), disposition: r.headers.get('content-disposition') ?? '',
+    bytes: Buffer.from(await r.arrayBuffer()) };
+}
+const pdfText = (bytes) => spawnSync('pdftotext', ['-enc', 'UTF-8', '-layout', '-', '-'], { input: bytes }).stdout.toString();
 
 const get = async (user, id) => (await as(user)).req('GET', `/api/v1/dossiers/${id}`);
 const act = async (user, id, action, body) => (await as(user)).req('POST', `/api/v1/dossiers/${id}/actions/${action}`, body);
@@ -236,6 +246,29 @@ test('the whole standard flow with the Ba Đình demo users; the supplement paus
   assert.equal((await (await as('badinh.lanhdao')).req('GET', `/api/v1/dossiers/${d.id}/slips`)).status, 200);
   assert.equal((await (await as('hoankiem.motcua')).req('GET', `/api/v1/dossiers/${d.id}/slips`)).status, 404);
   assert.equal((await (await as('doanhnghiep')).req('GET', `/api/v1/dossiers/${d.id}/slips`)).status, 404);
+
+  // Printable: the receipt as a PDF for the applicant and the officers, nobody else; form 05 for officers.
+  const receiptPdf = await pdf('congdan', `/api/v1/dossiers/${d.id}/slips/${receipt.id}/pdf`);
+  assert.equal(receiptPdf.status, 200);
+  assert.equal(receiptPdf.type, 'application/pdf');
+  assert.match(receiptPdf.disposition, new RegExp(`filename="phieu-01-${d.code.replaceAll('.', '\\.')}\\.pdf"`));
+  assert.equal(receiptPdf.bytes.subarray(0, 5).toString(), '%PDF-');
+  const text = pdfText(receiptPdf.bytes);
+  for (const expected of ['GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ', `Mã hồ sơ: ${d.code}`, 'Nguyễn Văn An',
+    '09 giờ 00 phút, ngày 14/03/2017', 'ỦY BAN NHÂN DÂN QUẬN BA ĐÌNH', 'NGƯỜI TIẾP NHẬN HỒ SƠ'])
+    assert.ok(text.includes(expected), `${expected} in\n${text}`);
+  assert.equal((await pdf('badinh.vanthu', `/api/v1/dossiers/${d.id}/slips/${request.id}/pdf`)).status, 200);
+  assert.equal((await pdf('hoankiem.motcua', `/api/v1/dossiers/${d.id}/slips/${receipt.id}/pdf`)).status, 404);
+  assert.equal((await pdf('doanhnghiep', `/api/v1/dossiers/${d.id}/slips/${receipt.id}/pdf`)).status, 404);
+  assert.equal((await pdf('congdan', `/api/v1/dossiers/${d.id}/slips/999999/pdf`)).status, 404);
+  assert.equal((await pdf('congdan', `/api/v1/dossiers/${d.id}/slips/x/pdf`)).status, 404);
+  const sheetPdf = await pdf('badinh.lanhdao', `/api/v1/dossiers/${d.id}/control-sheet/pdf`);
+  assert.equal(sheetPdf.status, 200);
+  const sheetText = pdfText(sheetPdf.bytes);
+  for (const expected of ['PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ', d.code, 'Tiếp nhận', 'Trả kết quả', 'Trước hạn'])
+    assert.ok(sheetText.includes(expected), `${expected} in\n${sheetText}`);
+  assert.equal((await pdf('congdan', `/api/v1/dossiers/${d.id}/control-sheet/pdf`)).status, 403);
+  assert.equal((await pdf('hoankiem.lanhdao', `/api/v1/dossiers/${d.id}/control-sheet/pdf`)).status, 404);
 });
 
 test('two officers acting at once on one version: one 200, the other 409; the history is intact', async () => {
