@@ -60,6 +60,8 @@ const store::Query kSpecialists{
     "WHERE r.role = 'specialist' AND r.agency_code = $1 AND (r.unit_key = $2 OR r.unit_key = '') "
     "AND u.status = 'active' ORDER BY u.full_name, u.username"};
 const store::Query kFullName{"dossier.officer_name", "SELECT full_name FROM users WHERE username = $1"};
+const store::Query kOwnUnit{"dossier.officer_unit",
+                            "SELECT COALESCE(agency_code, ''), COALESCE(unit_key, '') FROM users WHERE id = $1"};
 const store::Query kContacts{"dossier.applicant_contacts",
                              "SELECT COALESCE(id_number, tax_code, ''), COALESCE(phone, ''), COALESCE(email, ''), "
                              "COALESCE(address, '') FROM users WHERE id = $1"};
@@ -336,7 +338,12 @@ core::Result<Dossier> Act(Context& ctx, const Caller& caller, std::int64_t id, c
     return e;
   }
   const auto state = StateOf(*d);
-  const auto wcaller = CallerOf(who, *d);
+  auto wcaller = CallerOf(who, *d);
+  if (who.user_id && !di::IsApplicant(&who))
+    if (auto row = tx->QueryOne(kOwnUnit, {static_cast<std::int64_t>(who.user_id)})) {
+      wcaller.agency = row->Text(0);
+      wcaller.unit = row->Text(1);
+    }
   const wf::Context wctx{**cal, StatutoryOf(*d)};
   auto applied = wf::Apply(*flow, state, req, wcaller, now, wctx);
   if (!applied) return std::move(applied).error();

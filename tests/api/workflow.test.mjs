@@ -217,6 +217,8 @@ test('the whole standard flow with the Ba Đình demo users; the supplement paus
   assert.equal(byAction.propose.used_hours, 16);      // Mon 10:00 → Wed 10:00: 6 + 8 + 2 working hours
   assert.equal(byAction.propose.timing, 'before_time');
   assert.equal(byAction.approve.unit, 'qldt');
+  assert.equal(byAction.receive.unit, 'vp');        // the one-stop section received it and gave the result back
+  assert.equal(byAction.return_result.unit, 'vp');
   assert.equal((await (await as('congdan')).req('GET', `/api/v1/dossiers/${d.id}/control-sheet`)).status, 403);
   assert.equal((await (await as('hoankiem.lanhdao')).req('GET', `/api/v1/dossiers/${d.id}/control-sheet`)).status, 404);
 

@@ -417,13 +417,17 @@ Result<Transition> Apply(const Workflow& wf, const DossierState& d, const Action
   r.agency = partner ? d.partner_agency : d.agency;
   r.unit = partner ? d.partner_unit : d.unit;
   // The unit that did the step: the acting officer's own (the one-stop section receives and
-  // returns), else the dossier's processing unit.
-  if (!a->by.applicant)
+  // returns) — that of the grant, else that of the account — else the dossier's processing unit.
+  if (!a->by.applicant) {
+    bool from_grant = false;
     for (const access::RoleGrant& g : caller.grants)
       if (g.role == a->by.role && g.agency == r.agency && !g.unit.empty()) {
         r.unit = g.unit;
+        from_grant = true;
         break;
       }
+    if (!from_grant && !caller.unit.empty() && caller.agency == r.agency) r.unit = caller.unit;
+  }
   r.giver = d.step_giver;
   r.receiver = caller.account;
   r.handed_at = d.step_since;

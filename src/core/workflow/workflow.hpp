@@ -104,6 +104,8 @@ struct Caller {
   bool applicant = false;  // the dossier's applicant
   std::string account;     // who (for giver/receiver and assignee checks)
   std::vector<access::RoleGrant> grants;
+  std::string agency{};  // officers: the account's own agency …
+  std::string unit{};    // … and unit (the one-stop section, a division)
 };
 
 struct DossierState {

@@ -245,6 +245,17 @@ TEST(WorkflowEngine, ControlSheetRowsClassifyEachStep) {
                         Context{Cal(), kFive});
   ASSERT_TRUE(received.ok());
   EXPECT_EQ(received.value().row.unit, "mot-cua");  // the one-stop section did the step, not the processing unit
+  // A grant to the whole agency: the unit is the account's own.
+  Caller desk{false, "ms-lan", {{Role::kOneStopOfficer, "BD", ""}}, "BD", "mot-cua"};
+  auto by_desk =
+      Apply(wf, Submitted(At(2017, 3, 6, 8)), {.action = "receive"}, desk, At(2017, 3, 6, 8), Context{Cal(), kFive});
+  ASSERT_TRUE(by_desk.ok());
+  EXPECT_EQ(by_desk.value().row.unit, "mot-cua");
+  Caller elsewhere{false, "ms-lan", {{Role::kOneStopOfficer, "BD", ""}}, "HK", "mot-cua"};
+  auto odd = Apply(wf, Submitted(At(2017, 3, 6, 8)), {.action = "receive"}, elsewhere, At(2017, 3, 6, 8),
+                   Context{Cal(), kFive});
+  ASSERT_TRUE(odd.ok());
+  EXPECT_NE(odd.value().row.unit, "mot-cua");  // an account of another agency: its unit is not this agency's
   DossierState d = received.value().next;
   // assign has 0.1 of 5 working days = 4 working hours.
   auto quick =
