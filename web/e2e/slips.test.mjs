@@ -278,6 +278,14 @@ describe('printable slips', () => {
     assert.equal(await page.evaluate(() => /** @type {any} */ (window).__printed), 1);
     assert.equal(await checkPage(page, 'form01-officer'), 1, 'the receipt fits on one A4 page');
 
+    // The same paper as the server renders it: a PDF to save or send.
+    const pdfLink = page.getByTestId('pdf-link');
+    assert.equal(await pdfLink.getAttribute('href'), `/api/v1/dossiers/${made.id}/slips/${made.slip.id}/pdf`);
+    const served = await page.request.get(`${server.url}/api/v1/dossiers/${made.id}/slips/${made.slip.id}/pdf`);
+    assert.equal(served.status(), 200);
+    assert.equal(served.headers()['content-type'], 'application/pdf');
+    assert.equal((await served.body()).subarray(0, 5).toString(), '%PDF-');
+
     // The page chrome follows the interface language; the slip stays Vietnamese.
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('button', { name: 'Print' }).waitFor();
@@ -317,6 +325,10 @@ describe('printable slips', () => {
     await signIn(page, 'badinh.motcua', `/can-bo/ho-so/${made.id}`);
     await page.getByTestId('sheet-print-link').click();
     await page.waitForURL(`${server.url}/can-bo/ho-so/${made.id}/phieu-kiem-soat`);
+    assert.equal(await page.getByTestId('pdf-link').getAttribute('href'), `/api/v1/dossiers/${made.id}/control-sheet/pdf`);
+    const sheetPdf = await page.request.get(`${server.url}/api/v1/dossiers/${made.id}/control-sheet/pdf`);
+    assert.equal(sheetPdf.status(), 200);
+    assert.equal(sheetPdf.headers()['content-type'], 'application/pdf');
     await page.getByRole('heading', { level: 1, name: SHEET_TITLE }).waitFor();
     assert.equal((await page.getByTestId('slip-code').innerText()).trim(), `Mã hồ sơ: ${made.code}`);
     assert.equal((await page.getByTestId('slip-applicant').innerText()).trim(), 'Kèm theo hồ sơ của: Nguyễn Văn An');

@@ -53,6 +53,8 @@ export interface OfficerDossier extends Dossier, WorkflowFields {
   result_number?: string | null;
   return_method?: ReturnMethod | null;
   extension_due?: string | null;
+  /** Inter-agency (liên thông): the agency and unit the dossier was handed to. */
+  partner?: { agency: string; unit: string | null } | null;
 }
 
 export interface ActionInfo {

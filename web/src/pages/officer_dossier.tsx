@@ -277,6 +277,12 @@ export function useUnits(agencyCode: string): Map<string, Unit> {
 function Details({ dossier, locale }: { dossier: OfficerDossier; locale: Locale }) {
   const { t } = useI18n();
   const units = useUnits(dossier.agency.code);
+  const partnerCode = dossier.partner?.agency ?? '';
+  const partner = useApi(
+    (signal) => (partnerCode ? catalogApi.agency(partnerCode, signal).catch(() => undefined) : Promise.resolve(undefined)),
+    [partnerCode],
+  );
+  const partnerUnit = dossier.partner?.unit ? partner.data?.units.find((u) => u.key === dossier.partner?.unit) : undefined;
   const applicantKind =
     dossier.applicant?.kind === 'business' ? t('ws.applicant_business') : dossier.applicant?.kind === 'citizen' ? t('ws.applicant_citizen') : '';
   return (
@@ -296,6 +302,14 @@ function Details({ dossier, locale }: { dossier: OfficerDossier; locale: Locale 
         </Row>
         <Row label={t('ws.agency')}>{localName(dossier.agency, locale)}</Row>
         {dossier.unit && <Row label={t('ws.unit')}>{units.get(dossier.unit)?.name ?? dossier.unit}</Row>}
+        {dossier.partner && (
+          <Row label={t('ws.partner')}>
+            <span data-testid="ws-partner">
+              {partner.data ? localName(partner.data, locale) : dossier.partner.agency}
+              {dossier.partner.unit && ` – ${partnerUnit?.name ?? dossier.partner.unit}`}
+            </span>
+          </Row>
+        )}
         <Row label={t('ws.assignee')}>{dossier.assignee ?? <span class="hint-inline">{t('ws.none_yet')}</span>}</Row>
         {dossier.submitted_at && <Row label={t('ws.submitted_at')}>{formatDateTimeDmy(dossier.submitted_at)}</Row>}
         {dossier.received_at && <Row label={t('ws.received_at')}>{formatDateTimeDmy(dossier.received_at)}</Row>}

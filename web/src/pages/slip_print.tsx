@@ -80,7 +80,8 @@ function backOf(side: Side, id: number): string {
 }
 
 // Back link and the print button: the interface's language, not printed.
-function PrintBar({ back }: { back: string }) {
+// `pdf`: the same paper rendered by the server (A4 PDF), to save, send or print elsewhere.
+function PrintBar({ back, pdf }: { back: string; pdf: string }) {
   const { t } = useI18n();
   return (
     <div class="print-bar no-print">
@@ -93,6 +94,9 @@ function PrintBar({ back }: { back: string }) {
       <button type="button" class="button" onClick={() => window.print()} data-testid="print-button">
         {t('print.button')}
       </button>
+      <a class="button button--secondary" href={pdf} target="_blank" rel="noopener" data-testid="pdf-link">
+        {t('print.pdf')}
+      </a>
     </div>
   );
 }
@@ -144,7 +148,7 @@ function SlipView({ side, id, slipId, title }: { side: Side; id: number; slipId:
   if (!slip || !content) return <Problem side={side} id={id} error={undefined} title={title} />;
   return (
     <>
-      <PrintBar back={backOf(side, id)} />
+      <PrintBar back={backOf(side, id)} pdf={`/api/v1/dossiers/${id}/slips/${slip.id}/pdf`} />
       <Slip slip={slip} form={slip.form as SlipForm} c={content} />
     </>
   );
@@ -442,7 +446,7 @@ function SheetView({ id, title }: { id: number; title: string }) {
   const partners = [...new Set(rows.filter((r) => r.agency !== d.agency.code).map((r) => r.agency))];
   return (
     <>
-      <PrintBar back={inboxDossierPath(id)} />
+      <PrintBar back={inboxDossierPath(id)} pdf={`/api/v1/dossiers/${id}/control-sheet/pdf`} />
       <article class="slip slip--sheet" lang="vi" aria-labelledby="slip-title" data-testid="slip" data-form="form_05">
         <Letterhead agency={agencyName} section="BỘ PHẬN TIẾP NHẬN VÀ TRẢ KẾT QUẢ" date={d.received_at ?? ''} />
         <Title form="form_05" />
