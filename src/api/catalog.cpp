@@ -1,11 +1,16 @@
 // Catalog resources as JSON: /api/v1/fields, /agencies, /procedures, /rollout/*.
 #include "api/catalog.hpp"
 
+#include <map>
+#include <memory>
+#include <mutex>
+
 #include <nlohmann/json.hpp>
 
 #include "api/params.hpp"
 #include "core/common/time.hpp"
 #include "services/catalog.hpp"
+#include "services/slip_pdf.hpp"
 
 namespace motcua::api {
 namespace {
@@ -265,6 +270,35 @@ http::Response RolloutProgress(services::Context& ctx, http::Request&) {
     agencies.push_back(j);
   }
   return http::Response::Json(200, {{"date", core::FormatDate(today)}, {"tiers", tiers}, {"agencies", agencies}});
+}
+
+http::Response ProcedureBlankForm(services::Context& ctx, http::Request& req) {
+  auto snap = svc::Current(ctx);
+  const auto* p = snap->catalog().FindProcedure(cat::ProcedureCode{req.Param("code")});
+  if (!p) return http::Response::FromError(core::Error::NotFound());
+  // Rendered once per procedure and catalog revision: the catalog is public and changes rarely.
+  static std::mutex mu;
+  static std::map<std::string, std::shared_ptr<const std::string>> cache;
+  const std::string key = p->code.value + "@" + std::to_string(snap->revision());
+  std::shared_ptr<const std::string> pdf;
+  {
+    std::lock_guard lock(mu);
+    if (auto it = cache.find(key); it != cache.end()) pdf = it->second;
+  }
+  if (!pdf) {
+    pdf = std::make_shared<const std::string>(
+        services::slips::RenderBlankForm(*p, {ctx.site.city_name, ctx.site.public_url}));
+    std::lock_guard lock(mu);
+    if (cache.size() >= 1000) cache.clear();  // old revisions' entries go
+    cache.emplace(key, pdf);
+  }
+  http::Response r;
+  r.status = 200;
+  r.body = *pdf;
+  r.SetHeader("Content-Type", "application/pdf");
+  r.SetHeader("Content-Disposition", "inline; filename=\"to-khai-" + p->code.value + ".pdf\"");
+  r.SetHeader("Cache-Control", "public, max-age=3600");
+  return r;
 }
 
 }  // namespace motcua::api

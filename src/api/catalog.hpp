@@ -11,6 +11,8 @@ http::Response ListAgencies(services::Context& ctx, http::Request& req);
 http::Response GetAgency(services::Context& ctx, http::Request& req);
 http::Response ListProcedures(services::Context& ctx, http::Request& req);
 http::Response GetProcedure(services::Context& ctx, http::Request& req);
+// The procedure's paper form (tờ khai) as a PDF, generated from its form schema.
+http::Response ProcedureBlankForm(services::Context& ctx, http::Request& req);
 http::Response ListWaves(services::Context& ctx, http::Request& req);
 http::Response RolloutProgress(services::Context& ctx, http::Request& req);
 

@@ -37,6 +37,9 @@ void RegisterRoutes(http::Router& router, services::Context& ctx, http::Metrics&
       [&ctx](Request& r) { return ListProcedures(ctx, r); });
   add("GET", "/api/v1/procedures/{code}", "public", "One procedure in full",
       [&ctx](Request& r) { return GetProcedure(ctx, r); });
+  add("GET", "/api/v1/procedures/{code}/blank-form.pdf", "public",
+      "The procedure's paper form (tờ khai) as a PDF, generated from its form schema",
+      [&ctx](Request& r) { return ProcedureBlankForm(ctx, r); });
   add("GET", "/api/v1/rollout/waves", "public", "Rollout waves", [&ctx](Request& r) { return ListWaves(ctx, r); });
   add("GET", "/api/v1/rollout/progress", "public", "Rollout progress per tier and agency",
       [&ctx](Request& r) { return RolloutProgress(ctx, r); });

@@ -219,6 +219,56 @@ class Document {
     y_ = kTop;
   }
 
+  // The width of `text` on one line.
+  double Width(const std::string& text, const Style& s) {
+    PangoLayout* layout = pango_cairo_create_layout(cr_);
+    PangoFontDescription* font = pango_font_description_from_string("Liberation Serif, DejaVu Serif");
+    pango_font_description_set_absolute_size(font, s.size * PANGO_SCALE);
+    pango_font_description_set_weight(font, s.bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+    pango_layout_set_font_description(layout, font);
+    const std::string valid = Valid(text);
+    pango_layout_set_text(layout, valid.data(), static_cast<int>(valid.size()));
+    int width = 0, height = 0;
+    pango_layout_get_size(layout, &width, &height);
+    pango_font_description_free(font);
+    g_object_unref(layout);
+    return static_cast<double>(width) / PANGO_SCALE;
+  }
+
+  // "Label: ........" to the right margin, then `more` full dotted lines, indented by `indent`.
+  void Dotted(const std::string& label, int more = 0, double indent = 0) {
+    const Style s{};
+    const double x = kLeft + indent, w = kWidth - indent;
+    const double line = Box("Ag", x, 0, w, s, false) + 4;
+    double label_h = Box(label, x, 0, w, s, false);
+    if (y_ + label_h + line * more > kBottom) NewPage();
+    Box(label, x, y_, w, s);
+    // The dots start after the label's last line (on a new line when little room is left).
+    const double last = Width(label, s);
+    double start = label_h > line ? x : x + last + 4;
+    double top = y_ + label_h - line + 4;
+    if (label_h > line || start > kRight - 60) {
+      start = x;
+      top = y_ + label_h;
+      y_ += label_h - line + 4;
+      ++more;
+    }
+    DotLine(start, kRight, top + line - 7);
+    for (int i = 0; i < more; ++i) DotLine(x, kRight, top + line * (i + 2) - 7);
+    y_ = top + line * (more + 1) + 2;
+  }
+
+  void DotLine(double from, double to, double at) {
+    static const double kDash[] = {0.8, 2.4};
+    cairo_save(cr_);
+    cairo_set_dash(cr_, kDash, 2, 0);
+    cairo_set_line_width(cr_, 0.8);
+    cairo_move_to(cr_, from, at);
+    cairo_line_to(cr_, to, at);
+    cairo_stroke(cr_);
+    cairo_restore(cr_);
+  }
+
  private:
   std::string out_;
   cairo_surface_t* surface_ = nullptr;
@@ -399,6 +449,98 @@ void Apology(Document& doc, const json& c, const std::string& issued_at, const L
   Signatures(doc, "", "", "THỦ TRƯỞNG CƠ QUAN", Str(officer, "full_name"));
 }
 
+// ---- the paper form of a procedure ----
+
+namespace forms = core::forms;
+
+std::string Roman(int n) {
+  static const char* kRoman[] = {"I",  "II",  "III",  "IV",  "V",  "VI",  "VII",  "VIII",  "IX",  "X",
+                                 "XI", "XII", "XIII", "XIV", "XV", "XVI", "XVII", "XVIII", "XIX", "XX"};
+  return n >= 1 && n <= 20 ? kRoman[n - 1] : std::to_string(n);
+}
+
+// "(*)" marks what must be filled in; a field shown only on another's answer says so instead.
+std::string LabelOf(const forms::Field& f) {
+  const bool required = f.required || (f.type == forms::FieldType::kRepeat && f.min_items.value_or(0) > 0);
+  if (f.show_if) return f.label + " (nếu có)";
+  return f.label + (required ? " (*)" : "");
+}
+
+void FormFields(Document& doc, const std::vector<forms::Field>& fields, double indent, int depth);
+
+void FormField(Document& doc, const forms::Field& f, double indent, int depth, int& section) {
+  using T = forms::FieldType;
+  switch (f.type) {
+    case T::kGroup:
+      if (depth == 0) {
+        doc.Skip(4);
+        doc.Para(Roman(++section) + ". " + Upper(f.label), kBold, 4);
+      } else {
+        doc.Para(f.label, Style{13, true, true}, 3);
+      }
+      FormFields(doc, f.fields, indent + (depth == 0 ? 0 : 14), depth + 1);
+      return;
+    case T::kRepeat: {
+      doc.Para(LabelOf(f) + ":", Style{13, true}, 3);
+      std::vector<double> shares;
+      std::vector<std::string> header{"TT"};
+      std::vector<const forms::Field*> columns;
+      for (const auto& c : f.fields)
+        if (c.type != T::kGroup && c.type != T::kRepeat) columns.push_back(&c);
+      if (columns.empty()) return;
+      shares.push_back(0.07);
+      for (const auto* c : columns) {
+        header.push_back(c->label);
+        shares.push_back(0.93 / static_cast<double>(columns.size()));
+      }
+      std::vector<std::vector<std::string>> rows;
+      const int blank = std::max(3, f.min_items.value_or(0));
+      for (int i = 1; i <= blank; ++i) rows.push_back({std::to_string(i) + "\n"});
+      doc.Table(shares, header, rows, 10.5);
+      return;
+    }
+    case T::kLongText:
+      doc.Dotted(LabelOf(f) + ":", 2, indent);
+      return;
+    case T::kDate:
+      doc.Para(LabelOf(f) + ": ngày ........ tháng ........ năm ............", Style{}, 5);
+      return;
+    case T::kMoney:
+      doc.Dotted(LabelOf(f) + (f.label.find("đồng") == std::string::npos ? " (đồng):" : ":"), 0, indent);
+      return;
+    case T::kYesNo:
+      doc.Para(LabelOf(f) + ":    ☐ Có      ☐ Không", Style{}, 5);
+      return;
+    case T::kChoice:
+    case T::kMultiChoice: {
+      std::string line = LabelOf(f) + (f.type == T::kMultiChoice ? " (có thể chọn nhiều):" : ":");
+      for (const auto& o : f.options) line += "    ☐ " + o.label;
+      doc.Para(line, Style{}, 5);
+      return;
+    }
+    case T::kAddress:
+      doc.Para(LabelOf(f) + ":", Style{}, 2);
+      doc.Dotted("Số nhà, đường/phố, tổ/thôn/xóm:", 0, indent + 14);
+      doc.Dotted("Phường/xã/thị trấn:", 0, indent + 14);
+      doc.Dotted("Quận/huyện/thị xã:", 0, indent + 14);
+      doc.Dotted("Tỉnh/thành phố:", 0, indent + 14);
+      return;
+    case T::kCitizenId:
+    case T::kTaxCode:
+    case T::kPhone:
+    case T::kEmail:
+    case T::kNumber:
+    case T::kText:
+      doc.Dotted(LabelOf(f) + ":", 0, indent);
+      return;
+  }
+}
+
+void FormFields(Document& doc, const std::vector<forms::Field>& fields, double indent, int depth) {
+  int section = 0;
+  for (const auto& f : fields) FormField(doc, f, indent, depth, section);
+}
+
 bool Digits(const std::string& s, size_t at, size_t n) {
   if (s.size() < at + n) return false;
   for (size_t i = at; i < at + n; ++i)
@@ -444,6 +586,38 @@ std::string RenderSlip(const std::string& form, const json& content, const std::
   if (!render) throw std::invalid_argument("no such slip form: " + form);
   Document doc(title + " " + Str(content, "code"));
   render(doc, content, issued_at, head);
+  return doc.Finish();
+}
+
+std::string RenderBlankForm(const core::catalog::Procedure& p, const Letterhead& head) {
+  Document doc("Tờ khai — " + p.name);
+  doc.Para("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", Style{12, true, false, false, PANGO_ALIGN_CENTER}, 2);
+  doc.Para("Độc lập - Tự do - Hạnh phúc", Style{13, true, false, true, PANGO_ALIGN_CENTER}, 18);
+  doc.Para("TỜ KHAI", Style{15, true, false, false, PANGO_ALIGN_CENTER}, 2);
+  doc.Para(p.name, Style{13, true, false, false, PANGO_ALIGN_CENTER}, 3);
+  doc.Para("(Mã thủ tục " + p.code.value + ", phiên bản " + std::to_string(p.version) + ")", kCenteredItalic, 14);
+  doc.Dotted("Kính gửi:");
+  doc.Skip(4);
+  FormFields(doc, p.form.fields, 0, 0);
+  if (!p.components.empty()) {
+    doc.Skip(4);
+    doc.Para("Giấy tờ kèm theo:", kBold, 3);
+    for (const auto& c : p.components)
+      doc.Para("☐ " + c.name + " (" + PaperKind(std::string(core::catalog::ToString(c.kind))) + ", " +
+                   std::to_string(c.count) + " bản" + (c.required ? "" : "; nếu có") + ")",
+               Style{12}, 3);
+  }
+  doc.Skip(6);
+  doc.Para(
+      "Tôi xin cam đoan những thông tin trên là đúng sự thật và chịu trách nhiệm trước pháp luật về nội dung "
+      "đã khai.",
+      Style{13, false, true}, 6);
+  doc.Columns({{0.45, {}}, {0.55, {{"…………, ngày …… tháng …… năm ……", kCenteredItalic}}}});
+  Signatures(doc, "", "", "NGƯỜI KHAI", "");
+  doc.Skip(10);
+  doc.Para("(*) Thông tin bắt buộc. Có thể nộp trực tuyến thủ tục này tại " + head.public_url + "/thu-tuc/" +
+               p.code.value + " (mẫu in do hệ thống tạo từ biểu mẫu điện tử của thủ tục).",
+           Style{10, false, true}, 0);
   return doc.Finish();
 }
 

@@ -11,6 +11,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/catalog/model.hpp"
+
 namespace motcua::services::slips {
 
 struct Letterhead {
@@ -31,6 +33,12 @@ struct SheetRow {
 };
 // Form 05: one table row per hand-over.
 std::string RenderControlSheet(const SheetHeading& heading, const std::vector<SheetRow>& rows, const Letterhead& head);
+
+// The paper form (tờ khai) of a procedure for those who apply at the desk or by post: generated
+// from the same form schema as the online form — one definition, never two — with a dotted line or
+// boxes for each field, tables for repeating groups, the papers to attach, the declaration and the
+// signature. Vietnamese, A4.
+std::string RenderBlankForm(const core::catalog::Procedure& procedure, const Letterhead& head);
 
 // "hh giờ mm phút, ngày dd/mm/yyyy" of an ISO instant in Hanoi time ("" when empty or malformed).
 std::string HourAndDate(const std::string& iso);

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { startServer, runCli, freshDatabaseUrl } from './lib/server.mjs';
 
 const MINI = new URL('./fixtures/mini', import.meta.url).pathname;
@@ -209,6 +210,24 @@ describe('the Hanoi catalog (catalog/hanoi) matches the seed', () => {
     assert.equal(waves[1].date_setting, 'wave2_date');
     assert.equal(waves[2].date, '2017-03-15');
     for (const n of [1, 2, 3]) assert.equal((await get(`/api/v1/procedures?wave=${n}&per_page=1`)).total, waves[n - 1].procedure_count);
+  });
+
+  test('every procedure has its paper form (tờ khai) as a PDF made from its form schema', async () => {
+    const r = await fetch(srv.url + '/api/v1/procedures/H26.QH.XD.01/blank-form.pdf');
+    assert.equal(r.status, 200);
+    assert.equal(r.headers.get('content-type'), 'application/pdf');
+    assert.match(r.headers.get('content-disposition') ?? '', /filename="to-khai-H26\.QH\.XD\.01\.pdf"/);
+    const bytes = Buffer.from(await r.arrayBuffer());
+    assert.equal(bytes.subarray(0, 5).toString(), '%PDF-');
+    const text = spawnSync('pdftotext', ['-enc', 'UTF-8', '-layout', '-', '-'], { input: bytes }).stdout.toString();
+    for (const expected of ['TỜ KHAI', 'Cấp giấy phép xây dựng nhà ở riêng lẻ', 'Họ và tên chủ hộ (*)', 'Giấy tờ kèm theo:', 'NGƯỜI KHAI'])
+      assert.ok(text.includes(expected), `${expected} in\n${text}`);
+    // Served again from the cache: the same bytes.
+    const again = Buffer.from(await (await fetch(srv.url + '/api/v1/procedures/H26.QH.XD.01/blank-form.pdf')).arrayBuffer());
+    assert.ok(again.equals(bytes));
+    const missing = await fetch(srv.url + '/api/v1/procedures/H26.XX.NO.99/blank-form.pdf');
+    assert.equal(missing.status, 404);
+    assert.equal((await missing.json()).error.code, 'not_found');
   });
 
   test('wave 2: 10 district-level at exactly the 12 inner districts + 6/2/1/1 at four departments', async () => {

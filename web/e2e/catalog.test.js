@@ -119,6 +119,18 @@ describe('procedure catalog', { timeout: 180000 }, () => {
     await assertAccessible(page, 'procedure detail');
     await screenshot(page, 'procedure-desktop');
 
+    // The paper form (tờ khai) made from the procedure's own form schema, for the desk or the post.
+    const blank = page.getByTestId('blank-form-link');
+    assert.match((await blank.textContent()) ?? '', /^Tờ khai .+ \(PDF, mở trong thẻ mới\)$/);
+    const href = (await blank.getAttribute('href')) ?? '';
+    assert.match(href, /^\/api\/v1\/procedures\/[^/]+\/blank-form\.pdf$/);
+    if (process.env.MOTCUA_BIN) {
+      const pdf = await page.request.get(server.url + href);
+      assert.equal(pdf.status(), 200);
+      assert.equal(pdf.headers()['content-type'], 'application/pdf');
+      assert.equal((await pdf.body()).subarray(0, 5).toString(), '%PDF-');
+    }
+
     // The address is a real one: reloading it (a bookmark, a shared link) opens the same page.
     const detailUrl = page.url();
     await page.reload();

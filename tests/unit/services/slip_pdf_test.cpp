@@ -2,6 +2,9 @@
 // — carries the fields of domain.md §3 in Vietnamese with their diacritics intact.
 #include "services/slip_pdf.hpp"
 
+#include "core/catalog/yaml_io.hpp"
+#include "services/catalog.hpp"
+
 #include <gtest/gtest.h>
 #include <unistd.h>
 
@@ -142,6 +145,55 @@ TEST(SlipPdf, DatesAndMoney) {
   EXPECT_EQ(GroupThousands(75000), "75.000");
   EXPECT_EQ(GroupThousands(0), "0");
   EXPECT_EQ(GroupThousands(999), "999");
+}
+
+// The Hanoi catalog as shipped.
+const core::catalog::Catalog& Hanoi() {
+  static const core::catalog::Catalog catalog = [] {
+    auto files = services::catalog::ReadFolder(std::string(MOTCUA_SOURCE_DIR) + "/catalog/hanoi");
+    EXPECT_TRUE(files.ok());
+    // The workflows are the engine's, not the catalog model's.
+    std::erase_if(*files, [](const core::catalog::SourceFile& f) { return f.path == "workflows.yaml"; });
+    auto loaded = core::catalog::Load(*files);
+    for (const auto& p : loaded.problems) ADD_FAILURE() << core::catalog::ToString(p);
+    return *loaded.catalog;
+  }();
+  return catalog;
+}
+
+TEST(BlankForm, EveryHanoiProcedureHasAPaperFormFromItsSchema) {
+  ASSERT_EQ(Hanoi().procedures.size(), 120u);
+  for (const auto& p : Hanoi().procedures) {
+    const std::string pdf = RenderBlankForm(p, kHead);
+    ASSERT_EQ(pdf.rfind("%PDF-", 0), 0u) << p.code.value;
+  }
+  const auto* permit = Hanoi().FindProcedure(core::catalog::ProcedureCode{"H26.QH.XD.01"});
+  ASSERT_NE(permit, nullptr);
+  const std::string pdf = RenderBlankForm(*permit, kHead);
+  Keep(pdf, "to-khai");
+  const std::string text = TextOf(pdf);
+  for (const char* expected :
+       {"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "TỜ KHAI", "Cấp giấy phép xây dựng nhà ở riêng lẻ",
+        "Mã thủ tục H26.QH.XD.01", "Kính gửi:", "Họ và tên chủ hộ (*)", "Mục đích sử dụng khác (ghi rõ) (nếu có)",
+        "Phường/xã/thị trấn:", "Giấy tờ kèm theo:", "Tôi xin cam đoan", "NGƯỜI KHAI", "(*) Thông tin bắt buộc",
+        "https://dichvucong.hanoi.gov.vn/thu-tuc/H26.QH.XD.01"})
+    EXPECT_NE(text.find(expected), std::string::npos) << expected << "\n---\n" << text;
+  // Every component of the procedure is listed to tick.
+  for (const auto& c : permit->components) {
+    const std::string head = c.name.substr(0, 30);
+    EXPECT_NE(text.find(head.substr(0, head.find_last_of(' '))), std::string::npos) << c.name;
+  }
+}
+
+TEST(BlankForm, RepeatingGroupsAreTablesAndChoicesAreBoxes) {
+  const auto* p = Hanoi().FindProcedure(core::catalog::ProcedureCode{"H26.QH.HKD.01"});
+  ASSERT_NE(p, nullptr);
+  const std::string text = TextOf(RenderBlankForm(*p, kHead));
+  EXPECT_NE(text.find("Ngành, nghề kinh doanh (*):"), std::string::npos) << text;
+  EXPECT_NE(text.find("Tên ngành, nghề"), std::string::npos) << "the repeat's columns";
+  EXPECT_NE(text.find("Vốn kinh doanh (đồng) (*):"), std::string::npos) << "no second (đồng)";
+  EXPECT_EQ(text.find("(đồng) (đồng)"), std::string::npos);
+  EXPECT_NE(text.find("☐"), std::string::npos) << "boxes to tick";
 }
 
 }  // namespace

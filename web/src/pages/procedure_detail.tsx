@@ -135,21 +135,24 @@ function ProcedureBody({
         )}
       </section>
 
-      {templates.length > 0 && (
-        <section aria-labelledby="templates-heading">
-          <h2 id="templates-heading" class="heading-l">
-            {t('procedure.templates_heading')}
-          </h2>
-          <ul class="bullet-list">
-            {templates.map((c) => (
-              <li key={c.template}>
-                {c.name}: <span class="file-name">{c.template}</span>
-              </li>
-            ))}
-          </ul>
-          <p class="hint">{t('procedure.templates_note')}</p>
-        </section>
-      )}
+      <section aria-labelledby="templates-heading">
+        <h2 id="templates-heading" class="heading-l">
+          {t('procedure.templates_heading')}
+        </h2>
+        <ul class="bullet-list">
+          <li>
+            <a href={`/api/v1/procedures/${encodeURIComponent(procedure.code)}/blank-form.pdf`} target="_blank" rel="noopener" data-testid="blank-form-link">
+              {t('procedure.blank_form', { name: localName(procedure, locale) })}
+            </a>
+          </li>
+          {templates.map((c) => (
+            <li key={c.template}>
+              {c.name}: <span class="file-name">{c.template}</span> ({t('procedure.template_at_desk')})
+            </li>
+          ))}
+        </ul>
+        <p class="hint">{t('procedure.templates_note')}</p>
+      </section>
 
       <section aria-labelledby="phi-le-phi-heading" id="phi-le-phi">
         <h2 id="phi-le-phi-heading" class="heading-l">
