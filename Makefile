@@ -26,6 +26,7 @@ bench: build
 	bench/catalog-search.sh
 	bench/submit.sh
 	bench/inbox.sh
+	bench/slips.sh
 
 format:
 	find src tests bench -name '*.cpp' -o -name '*.hpp' | xargs clang-format -i
