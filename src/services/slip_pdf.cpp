@@ -127,6 +127,17 @@ class Document {
   // A paragraph across the text width.
   void Para(const std::string& text, const Style& s = {}, double gap = 5) {
     const double h = Box(text, kLeft, 0, kWidth, s, false);
+    // Taller than a page (a comment of many short lines): line by line, over as many pages as it takes.
+    if (h > kBottom - kTop && text.find('\n') != std::string::npos) {
+      std::size_t start = 0;
+      while (start <= text.size()) {
+        auto end = text.find('\n', start);
+        if (end == std::string::npos) end = text.size();
+        Para(text.substr(start, end - start), s, end == text.size() ? gap : 0);
+        start = end + 1;
+      }
+      return;
+    }
     if (y_ + h > kBottom) NewPage();
     Box(text, kLeft, y_, kWidth, s);
     y_ += h + gap;

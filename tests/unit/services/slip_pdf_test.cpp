@@ -8,6 +8,7 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <array>
 #include <cstdio>
 #include <cstdlib>
@@ -130,6 +131,16 @@ TEST(SlipPdf, ControlSheetRowsAndLongTextsFlowOntoMorePages) {
   EXPECT_NE(text.find("Ghi chú số 0"), std::string::npos);
   EXPECT_NE(text.find("Ghi chú số 39"), std::string::npos) << "every row, on as many pages as it takes";
   EXPECT_NE(text.find("\f"), std::string::npos) << "more than one page";
+  // A refusal whose reasons run over several pages: every line printed, none lost off the page.
+  json many = Common();
+  std::string reasons;
+  for (int i = 1; i <= 120; ++i) reasons += "Lý do số " + std::to_string(i) + "\n";
+  many["reasons"] = reasons;
+  const std::string long_text = TextOf(RenderSlip("form_03", many, "2017-02-22T10:00:00+07:00", kHead));
+  EXPECT_NE(long_text.find("Lý do số 1\n"), std::string::npos);
+  EXPECT_NE(long_text.find("Lý do số 120"), std::string::npos) << long_text;
+  EXPECT_NE(long_text.find("NGƯỜI TIẾP NHẬN HỒ SƠ"), std::string::npos);
+  EXPECT_GE(std::count(long_text.begin(), long_text.end(), '\f'), 3) << "120 lines take three pages";
   // Bad bytes never stop a paper from printing.
   json c = Common();
   c["reasons"] = std::string("L\xff\xfe do");
