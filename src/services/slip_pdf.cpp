@@ -173,6 +173,20 @@ class Document {
     constexpr double kPad = 3;
     const Style head{size, true, false, false, PANGO_ALIGN_CENTER};
     const Style cell{size, false, false, false, PANGO_ALIGN_LEFT};
+    // A cell never outgrows half a page: longer text is cut at a character and ends in "…".
+    auto fit = [&](std::string text, double w, const Style& s) {
+      const double limit = (kBottom - kTop) / 2;
+      if (Box(text, 0, 0, w, s, false) <= limit) return text;
+      const std::string valid = Valid(text);
+      glong chars = g_utf8_strlen(valid.c_str(), -1);
+      std::string cut;
+      do {
+        chars = chars * 3 / 4;
+        const char* end = g_utf8_offset_to_pointer(valid.c_str(), chars);
+        cut = valid.substr(0, static_cast<std::size_t>(end - valid.c_str())) + "…";
+      } while (chars > 0 && Box(cut, 0, 0, w, s, false) > limit);
+      return cut;
+    };
     auto height = [&](const std::vector<std::string>& r, const Style& s) {
       double h = 0;
       for (size_t i = 0; i < r.size() && i < shares.size(); ++i)
@@ -194,7 +208,8 @@ class Document {
     const double hh = height(header, head);
     if (y_ + hh > kBottom) NewPage();
     draw(header, head, hh);
-    for (const auto& r : rows) {
+    for (auto r : rows) {
+      for (size_t i = 0; i < r.size() && i < shares.size(); ++i) r[i] = fit(r[i], kWidth * shares[i] - 2 * kPad, cell);
       const double h = height(r, cell);
       if (y_ + h > kBottom) {
         NewPage();

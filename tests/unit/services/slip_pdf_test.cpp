@@ -124,12 +124,17 @@ TEST(SlipPdf, ControlSheetRowsAndLongTextsFlowOntoMorePages) {
   for (int i = 0; i < 40; ++i)
     rows.push_back({"Tiếp nhận", "Bộ phận một cửa", "Nguyễn Văn An", "Lê Thị Hoa", "2017-02-21T09:00:00+07:00",
                     "2017-02-21T09:30:00+07:00", "Trước hạn", "Ghi chú số " + std::to_string(i)});
+  rows.push_back({"Trả kết quả", "Bộ phận một cửa", "Lê Thị Hoa", "Nguyễn Văn An", "2017-02-21T09:00:00+07:00",
+                  "2017-02-21T09:30:00+07:00", "Đúng hạn", std::string(2000, 'x') + " cuối ghi chú"});
+  rows.push_back({"Lưu", "", "", "", "", "", "", "Dòng cuối cùng"});
   const std::string pdf = RenderControlSheet(h, rows, kHead);
   Keep(pdf, "05");
   const std::string text = TextOf(pdf);
   EXPECT_NE(text.find("PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ"), std::string::npos) << text;
   EXPECT_NE(text.find("Ghi chú số 0"), std::string::npos);
   EXPECT_NE(text.find("Ghi chú số 39"), std::string::npos) << "every row, on as many pages as it takes";
+  EXPECT_NE(text.find("Dòng cuối cùng"), std::string::npos) << "a 2000-character note is cut short, not the sheet";
+  EXPECT_NE(text.find("…"), std::string::npos);
   EXPECT_NE(text.find("\f"), std::string::npos) << "more than one page";
   // A refusal whose reasons run over several pages: every line printed, none lost off the page.
   json many = Common();
