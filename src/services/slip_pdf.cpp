@@ -314,8 +314,10 @@ std::string Place(const std::string& city) {
 void DrawLetterhead(Document& doc, const Letterhead& head, const std::string& agency, const std::string& issued_at,
                     const std::string& number = "") {
   const bool department = agency.rfind("Sở ", 0) == 0;
-  const std::string governing = "UBND " + Upper(head.city_name);
-  const std::string own = department ? Upper(agency) : "ỦY BAN NHÂN DÂN " + Upper(agency);
+  const std::string governing = "UBND " + Upper(head.governing.empty() ? head.city_name : head.governing);
+  std::string own = department ? Upper(agency) : "ỦY BAN NHÂN DÂN " + Upper(agency);
+  // Too long for one line: the body's name on a line of its own, as letterheads do.
+  if (!department && doc.Width(own, Style{12, true}) > kWidth * 0.42) own = "ỦY BAN NHÂN DÂN\n" + Upper(agency);
   std::vector<std::pair<std::string, Style>> left = {{governing, Style{12, false, false, false, PANGO_ALIGN_CENTER}},
                                                      {own, Style{12, true, false, false, PANGO_ALIGN_CENTER}}};
   if (!number.empty()) left.push_back({number, Style{12, false, false, false, PANGO_ALIGN_CENTER}});

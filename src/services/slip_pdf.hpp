@@ -18,6 +18,9 @@ namespace motcua::services::slips {
 struct Letterhead {
   std::string city_name;   // "Thành phố Hà Nội": the governing body above the agency, the date line's place
   std::string public_url;  // the lookup address printed and encoded in form 01's QR code
+  // The body the agency answers to, as its letterhead's first line ("Quận Ba Đình" for a ward of it);
+  // empty: the city.
+  std::string governing = {};
 };
 
 // `form` is form_01 … form_04, `content` what SlipContent froze, `issued_at` an ISO instant.

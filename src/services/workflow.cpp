@@ -648,7 +648,14 @@ core::Result<std::vector<SlipRecord>> Slips(Context& ctx, const Caller& caller, 
 }
 
 namespace {
-slips::Letterhead LetterheadOf(const Context& ctx) { return {ctx.site.city_name, ctx.site.public_url}; }
+// A ward answers to its district; departments and districts to the city.
+slips::Letterhead LetterheadOf(const Context& ctx, const catalog::Snapshot& snap, const std::string& agency) {
+  slips::Letterhead head{ctx.site.city_name, ctx.site.public_url};
+  const auto* a = snap.catalog().FindAgency(cat::AgencyCode{agency});
+  const auto* parent = a && a->parent ? snap.catalog().FindAgency(*a->parent) : nullptr;
+  if (parent && parent->tier == cat::Tier::kDistrict) head.governing = parent->name;
+  return head;
+}
 std::string TimingLabel(const std::string& timing) {
   if (timing == "before_time") return "Trước hạn";
   if (timing == "on_time") return "Đúng hạn";
@@ -663,7 +670,9 @@ core::Result<PdfFile> SlipPdf(Context& ctx, const Caller& caller, std::int64_t i
   for (const auto& s : *all) {
     if (s.id != slip_id) continue;
     PdfFile f;
-    f.bytes = slips::RenderSlip(s.form, s.content, s.issued_at, LetterheadOf(ctx));
+    const json agency = s.content.value("agency", json::object());
+    f.bytes = slips::RenderSlip(s.form, s.content, s.issued_at,
+                                LetterheadOf(ctx, *catalog::Current(ctx), agency.value("code", std::string())));
     const std::string code = s.content.value("code", std::string());
     f.file_name =
         "phieu-" + s.form.substr(s.form.size() - 2) + "-" + (code.empty() ? std::to_string(id) : code) + ".pdf";
@@ -694,7 +703,7 @@ core::Result<PdfFile> ControlSheetPdf(Context& ctx, const Caller& caller, std::i
                     r.receiver_name.empty() ? r.receiver : r.receiver_name, r.handed_at, r.done_at,
                     TimingLabel(r.timing), r.note});
   PdfFile f;
-  f.bytes = slips::RenderControlSheet(h, rows, LetterheadOf(ctx));
+  f.bytes = slips::RenderControlSheet(h, rows, LetterheadOf(ctx, *snap, d->agency.code));
   f.file_name = "phieu-kiem-soat-" + (d->code.empty() ? std::to_string(id) : d->code) + ".pdf";
   return f;
 }

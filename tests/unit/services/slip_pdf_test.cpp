@@ -109,6 +109,18 @@ TEST(SlipPdf, SupplementRefusalAndApology) {
     EXPECT_NE(text.find(expected), std::string::npos) << expected << "\n---\n" << text;
   EXPECT_EQ(text.find("ỦY BAN NHÂN DÂN SỞ"), std::string::npos) << "a department is not a People's Committee";
 
+  // A ward's letterhead: its district above it.
+  json ward = Common();
+  ward["agency"]["name"] = "Phường Phúc Xá";
+  ward["reasons"] = "Không thuộc thẩm quyền.";
+  Letterhead district = kHead;
+  district.governing = "Quận Ba Đình";
+  text = TextOf(RenderSlip("form_03", ward, "2017-02-22T10:00:00+07:00", district));
+  EXPECT_NE(text.find("UBND QUẬN BA ĐÌNH"), std::string::npos) << text;
+  EXPECT_NE(text.find("PHƯỜNG PHÚC XÁ"), std::string::npos) << text;
+  EXPECT_EQ(text.find("ỦY BAN NHÂN DÂN PHƯỜNG PHÚC"), std::string::npos)
+      << "broken after the body, not inside the name";
+
   EXPECT_THROW(RenderSlip("form_09", Common(), "", kHead), std::invalid_argument);
 }
 
