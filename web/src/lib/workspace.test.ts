@@ -15,6 +15,7 @@ import {
   inboxHref,
   parseDueInput,
   parseInboxQuery,
+  sheetUnitName,
   statusChips,
   totalCount,
   validateAction,
@@ -276,5 +277,26 @@ describe('the action dialog', () => {
     expect(allowedFromError({ allowed: { message: 'assign, extend' } })).toEqual(['assign', 'extend']);
     expect(allowedFromError({ allowed: { message: '-' } })).toEqual([]);
     expect(allowedFromError({})).toEqual([]);
+  });
+});
+
+describe('sheetUnitName', () => {
+  const BA_DINH = '000.00.19.H26';
+  const HOAN_KIEM = '000.00.20.H26';
+  const agencies = new Map([
+    [BA_DINH, { name: 'Quận Ba Đình', name_en: 'Ba Dinh District', units: [{ key: 'tnmt', name: 'Phòng Tài nguyên và Môi trường' }, { key: 'qldt', name: 'Phòng Quản lý đô thị' }] }],
+    [HOAN_KIEM, { name: 'Quận Hoàn Kiếm', name_en: 'Hoan Kiem District', units: [{ key: 'qldt', name: 'Phòng Quản lý đô thị' }, { key: 'kt', name: 'Phòng Kinh tế' }] }],
+  ]);
+  it('names a lead unit by its name alone', () => {
+    expect(sheetUnitName({ agency: BA_DINH, unit: 'tnmt' }, BA_DINH, agencies)).toBe('Phòng Tài nguyên và Môi trường');
+  });
+  it('names a partner step by the partner unit and agency, not by the lead unit of the same key', () => {
+    expect(sheetUnitName({ agency: HOAN_KIEM, unit: 'qldt' }, BA_DINH, agencies)).toBe('Phòng Quản lý đô thị (Quận Hoàn Kiếm)');
+    expect(sheetUnitName({ agency: HOAN_KIEM, unit: 'kt' }, BA_DINH, agencies, 'en')).toBe('Phòng Kinh tế (Hoan Kiem District)');
+    expect(sheetUnitName({ agency: HOAN_KIEM, unit: null }, BA_DINH, agencies)).toBe('Quận Hoàn Kiếm');
+  });
+  it('keeps codes and keys the catalog does not know', () => {
+    expect(sheetUnitName({ agency: '000.00.99.H26', unit: 'x' }, BA_DINH, agencies)).toBe('x (000.00.99.H26)');
+    expect(sheetUnitName({ agency: BA_DINH, unit: 'gone' }, BA_DINH, new Map())).toBe('gone');
   });
 });

@@ -113,6 +113,30 @@ export interface ControlSheet {
   rows: ControlSheetRow[];
 }
 
+// The agencies a control sheet names (the lead and its partners), as the catalog answers them.
+export interface SheetAgency {
+  name: string;
+  name_en?: string | null;
+  units: readonly { key: string; name: string }[];
+}
+
+// A control-sheet row's "Tên cơ quan, đơn vị": the unit's name among its own agency's units — a
+// partner agency's step (liên thông) is named by the partner's unit, not by a unit of the lead that
+// happens to share its key — with the partner agency's name after it, as the server's form 05 PDF
+// writes it. Unknown codes and keys stay as they are (the catalog still loading, or changed).
+export function sheetUnitName(
+  row: Pick<ControlSheetRow, 'agency' | 'unit'>,
+  leadCode: string,
+  agencies: ReadonlyMap<string, SheetAgency>,
+  locale: 'vi' | 'en' = 'vi',
+): string {
+  const agency = agencies.get(row.agency);
+  const agencyName = agency ? (locale === 'en' && agency.name_en) || agency.name : row.agency;
+  if (!row.unit) return agencyName;
+  const unit = agency?.units.find((u) => u.key === row.unit)?.name ?? row.unit;
+  return row.agency === leadCode ? unit : `${unit} (${agencyName})`;
+}
+
 export interface SlipRecord {
   id: number;
   form: string; // form_01 … form_04

@@ -13,7 +13,7 @@ import { TableScroll } from '../components/table_scroll';
 import { useI18n } from '../i18n/use_i18n';
 import type { Locale, MessageKey } from '../i18n';
 import { ApiError } from '../lib/api';
-import { catalogApi, type ProcedureDetail, type Unit } from '../lib/catalog';
+import { catalogApi, type AgencyDetail, type ProcedureDetail, type Unit } from '../lib/catalog';
 import { localName } from '../lib/catalog_format';
 import { dossiersApi, type TimelineEntry } from '../lib/dossiers';
 import { formatDateTimeDmy } from '../lib/format';
@@ -25,11 +25,13 @@ import {
   formatHours,
   HANDLING_ROLES,
   INBOX_PATH,
+  sheetUnitName,
   workflowLabel,
   workspaceApi,
   type ActionInfo,
   type ControlSheetRow,
   type OfficerDossier,
+  type SheetAgency,
 } from '../lib/workspace';
 import { usePageTitle } from '../page_title';
 import type { PageProps } from '../router';
@@ -274,6 +276,21 @@ export function useUnits(agencyCode: string): Map<string, Unit> {
   return map;
 }
 
+// The lead agency and every partner agency a control sheet's rows name, with their units.
+export function useSheetAgencies(leadCode: string, rows: readonly ControlSheetRow[]): Map<string, SheetAgency> {
+  const codes = [...new Set([leadCode, ...rows.map((r) => r.agency)].filter(Boolean))].sort();
+  const loaded = useApi(
+    async (signal) => {
+      const found = await Promise.all(codes.map((code) => catalogApi.agency(code, signal).catch(() => undefined)));
+      return found.filter((a): a is AgencyDetail => !!a);
+    },
+    [codes.join(' ')],
+  );
+  const map = new Map<string, SheetAgency>();
+  for (const a of loaded.data ?? []) map.set(a.code, a);
+  return map;
+}
+
 function Details({ dossier, locale }: { dossier: OfficerDossier; locale: Locale }) {
   const { t } = useI18n();
   const units = useUnits(dossier.agency.code);
@@ -479,10 +496,10 @@ function ControlSheet({
 }) {
   const { t, locale } = useI18n();
   const sheet = useApi((signal) => workspaceApi.controlSheet(id, signal), [id, reload]);
-  const units = useUnits(agencyCode);
   const rows: ControlSheetRow[] = sheet.data?.rows ?? [];
+  const agencies = useSheetAgencies(agencyCode, rows);
   const unitName = (row: ControlSheetRow) =>
-    row.unit ? (units.get(row.unit)?.name ?? row.unit) : row.agency === agencyCode ? agencyName : row.agency;
+    row.agency === agencyCode && !row.unit ? agencyName : sheetUnitName(row, agencyCode, agencies, locale);
   return (
     <section aria-labelledby="ws-sheet-heading">
       <h2 class="heading-l" id="ws-sheet-heading">

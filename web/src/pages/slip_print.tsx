@@ -34,13 +34,21 @@ import {
   type SlipForm,
 } from '../lib/slip_format';
 import { useApi } from '../lib/use_api';
-import { HANDLING_ROLES, inboxDossierPath, workflowLabel, workspaceApi, type ControlSheetRow, type SlipRecord } from '../lib/workspace';
+import {
+  HANDLING_ROLES,
+  inboxDossierPath,
+  sheetUnitName,
+  workflowLabel,
+  workspaceApi,
+  type ControlSheetRow,
+  type SlipRecord,
+} from '../lib/workspace';
 import { cityName } from '../lib/site';
 import { usePageTitle } from '../page_title';
 import type { PageProps } from '../router';
 import { useSite } from '../site_context';
 import { lookupUrl } from './dossier_flow';
-import { useUnits } from './officer_dossier';
+import { useSheetAgencies } from './officer_dossier';
 
 type Side = 'officer' | 'applicant';
 
@@ -431,7 +439,7 @@ function SheetView({ id, title }: { id: number; title: string }) {
   const { t } = useI18n();
   const dossier = useApi((signal) => workspaceApi.dossier(id, signal), [id]);
   const sheet = useApi((signal) => workspaceApi.controlSheet(id, signal), [id]);
-  const units = useUnits(dossier.data?.agency.code ?? '');
+  const agencies = useSheetAgencies(dossier.data?.agency.code ?? '', sheet.data?.rows ?? []);
   usePageTitle(dossier.data?.code ? t('print.sheet_title', { code: dossier.data.code }) : null);
   const error = dossier.error ?? sheet.error;
   if (error) return <Problem side="officer" id={id} error={error} title={title} />;
@@ -441,7 +449,7 @@ function SheetView({ id, title }: { id: number; title: string }) {
   const rows = sheet.data.rows;
   const agencyName = d.agency.name;
   const unitName = (row: ControlSheetRow) =>
-    row.unit ? (units.get(row.unit)?.name ?? row.unit) : row.agency === d.agency.code ? agencyName : row.agency;
+    row.agency === d.agency.code && !row.unit ? agencyName : sheetUnitName(row, d.agency.code, agencies);
   const person = (username: string | null, name: string | null | undefined) => name || username || '';
   const partners = [...new Set(rows.filter((r) => r.agency !== d.agency.code).map((r) => r.agency))];
   return (
@@ -468,8 +476,8 @@ function SheetView({ id, title }: { id: number; title: string }) {
         <Line label="Thời gian hẹn trả kết quả" testid="slip-appointment">
           {clockWords(d.extension_due || d.due_at) || 'Trả ngay trong ngày'}
         </Line>
-        <Line label="Cơ quan (bộ phận) giải quyết hồ sơ">{d.unit ? (units.get(d.unit)?.name ?? d.unit) : agencyName}</Line>
-        {partners.length > 0 && <Line label="Cơ quan phối hợp giải quyết hồ sơ">{partners.join(', ')}</Line>}
+        <Line label="Cơ quan (bộ phận) giải quyết hồ sơ">{d.unit ? (agencies.get(d.agency.code)?.units.find((u) => u.key === d.unit)?.name ?? d.unit) : agencyName}</Line>
+        {partners.length > 0 && <Line label="Cơ quan phối hợp giải quyết hồ sơ">{partners.map((code) => agencies.get(code)?.name ?? code).join(', ')}</Line>}
         {rows.length === 0 ? (
           <p class="slip__line">Chưa có bước giao, nhận nào.</p>
         ) : (
