@@ -2,7 +2,7 @@
 // where it is online (with a picker: "is it online at my district/ward?"), the papers to prepare,
 // form templates, the result and the legal basis. `?agency=CODE` in the URL keeps the picker's
 // choice shareable.
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ComponentChildren, JSX } from 'preact';
 import type { MessageKey } from '../i18n';
 import { ApiErrorBox } from '../components/api_error_box';
@@ -383,12 +383,19 @@ function AgencyPicker({
   const districtList = districts.data?.items ?? [];
 
   // The district chosen: the agency itself when it is a district, else (a ward) its parent.
+  // The URL drives the picker only when it changes: the list of districts arriving must not
+  // undo a choice the user made in the moment between the options showing and this effect.
   const [district, setDistrict] = useState('');
   const [ward, setWard] = useState('');
+  const lastAgency = useRef(agency);
   useEffect(() => {
+    const changed = lastAgency.current !== agency;
+    lastAgency.current = agency;
     if (!agency) {
-      setDistrict('');
-      setWard('');
+      if (changed) {
+        setDistrict('');
+        setWard('');
+      }
       return;
     }
     if (districtList.some((d) => d.code === agency)) {
